@@ -1,0 +1,94 @@
+#pragma once
+// The fonts an engine can use: FreeType faces opened once from the configured directories and
+// shared by every document, with one HarfBuzz font per (face, size).
+//
+// Thread-safety: not thread-safe; one collection per engine, used from one thread at a time.
+#include <hb.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "support/fixed.h"
+#include "support/result.h"
+
+typedef struct FT_LibraryRec_* FT_Library;
+typedef struct FT_FaceRec_* FT_Face;
+
+namespace inkset::font {
+
+using FaceId = uint16_t;
+inline constexpr FaceId kNoFace = UINT16_MAX;
+
+struct FontConfig {
+  // Searched in order; the first directory is the project's bundled fonts/ (the primary families).
+  std::vector<std::string> directories;
+  // Fallback faces for scripts the bundled fonts lack (CJK, colour emoji), searched after `directories`.
+  std::vector<std::string> system_directories;
+};
+
+// The default configuration: the bundled fonts/ folder plus the documented system search path.
+FontConfig default_font_config();
+
+struct FaceInfo {
+  std::string family;  // e.g. "Charis SIL"
+  std::string style;   // e.g. "Bold Italic"
+  std::string path;
+  int face_index = 0;  // inside a collection (.ttc)
+  int weight = 400;    // CSS-like 100..900
+  bool italic = false;
+  bool color = false;  // has colour glyphs (CBDT/sbix/COLR)
+};
+
+// Vertical metrics scaled to a size, in 26.6 pixels. descender is positive (distance below the baseline).
+struct FontMetrics {
+  Fixed ascender = 0;
+  Fixed descender = 0;
+  Fixed line_gap = 0;
+  Fixed x_height = 0;
+};
+
+// A face picked for a requested style; synthesis says what the rasterizer must fake.
+struct FaceMatch {
+  FaceId face = kNoFace;
+  bool synthetic_bold = false;
+  bool synthetic_italic = false;
+};
+
+class FontCollection {
+ public:
+  static Result<std::unique_ptr<FontCollection>> create(const FontConfig& config);
+  ~FontCollection();
+  FontCollection(const FontCollection&) = delete;
+  FontCollection& operator=(const FontCollection&) = delete;
+
+  // The closest face of `family` (case-insensitive) for weight and slant; kNoFace if no such family.
+  FaceMatch match(std::string_view family, int weight, bool italic) const;
+
+  // The face to draw cp with, preferring `preferred` when it covers cp, then the fallback chain for
+  // the character's script and the language. kNoFace when no font covers it (draw .notdef of `preferred`).
+  FaceId fallback_for(char32_t cp, FaceId preferred, std::string_view language) const;
+
+  bool covers(FaceId face, char32_t cp) const;
+
+  // Valid as long as the collection. The FT_Face's size is not managed: callers set it before use.
+  FT_Face ft_face(FaceId face) const;
+  FT_Library ft_library() const;
+
+  // A HarfBuzz font for face at size (pixels, 26.6); scale is set so that positions come out in 26.6.
+  // Cached; valid as long as the collection.
+  hb_font_t* hb_font(FaceId face, Fixed size);
+
+  FontMetrics metrics(FaceId face, Fixed size) const;
+  const FaceInfo& info(FaceId face) const;
+  size_t face_count() const;
+
+ private:
+  struct Impl;
+  explicit FontCollection(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace inkset::font
