@@ -26,17 +26,25 @@ class LineIndex {
     m_starts.push_back(0);
     // Line ends as CommonMark defines them (spec 2.1): LF, CR LF or a lone CR.
     for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] != '\n' && body[i] != '\r') continue;
+      m_content_ends.push_back(i);
       if (body[i] == '\r' && i + 1 < body.size() && body[i + 1] == '\n') ++i;
-      if (body[i] == '\n' || body[i] == '\r') m_starts.push_back(i + 1);
+      m_starts.push_back(i + 1);
     }
+    m_content_ends.push_back(body.size());
   }
 
   // The offset of a position; `inclusive_end` turns cmark's inclusive end column into an exclusive end.
   uint32_t offset(int line, int column, bool inclusive_end) const {
     if (line < 1) return static_cast<uint32_t>(m_base);
+    // cmark ends some blocks at column 0 of the next line, meaning the end of the previous one.
+    if (inclusive_end && column == 0 && line > 1 && static_cast<size_t>(line - 1) <= m_starts.size())
+      return static_cast<uint32_t>(m_base + m_content_ends[line - 2]);
     if (static_cast<size_t>(line) > m_starts.size()) return static_cast<uint32_t>(m_base + m_size);
     const size_t start = m_starts[line - 1];
-    const size_t limit = static_cast<size_t>(line) < m_starts.size() ? m_starts[line] : m_size;
+    size_t limit = static_cast<size_t>(line) < m_starts.size() ? m_starts[line] : m_size;
+    // A range ends before its line's terminator.
+    if (inclusive_end) limit = m_content_ends[line - 1];
     size_t pos = start + static_cast<size_t>(column > 0 ? column - 1 : 0) + (inclusive_end && column > 0 ? 1 : 0);
     if (pos > limit) pos = limit;
     return static_cast<uint32_t>(m_base + pos);
@@ -61,6 +69,7 @@ class LineIndex {
   size_t m_base;
   size_t m_size;
   std::vector<size_t> m_starts;
+  std::vector<size_t> m_content_ends;  // per line, the offset of its terminator
 };
 
 struct NodeDeleter {
@@ -336,7 +345,7 @@ class TreeBuilder {
     }
     int nesting = 0;
     for (uint32_t p = l.parent; p != kNone; p = block(p).parent)
-      if (block(p).kind == BlockKind::kList) ++nesting;
+      if (block(p).kind == BlockKind::kList && !block(p).ordered) ++nesting;
     return nesting % 2 ? "\xE2\x97\xA6" : "\xE2\x80\xA2";  // U+25E6 WHITE BULLET, U+2022 BULLET
   }
 
