@@ -1,6 +1,7 @@
 // Every CommonMark spec example goes through the parser: no crash, and no text lost.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -197,7 +198,7 @@ TEST_CASE("commonmark: every spec example parses without losing text", "[doc][co
   }
   std::string list;
   for (int n : failed) list += " " + std::to_string(n);
-  WARN("CommonMark examples passed: " << passed << " of " << examples.size() << "; failed:" << list);
+  std::printf("CommonMark examples passed: %zu of %zu; failed:%s\n", passed, examples.size(), list.c_str());
   for (int n : failed) CHECK(known.count(n) == 1);
   CHECK(passed >= examples.size() - known.size());
 }
