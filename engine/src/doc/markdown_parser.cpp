@@ -3,6 +3,8 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -10,8 +12,6 @@
 #include <mutex>
 #include <optional>
 #include <unordered_set>
-#include <cctype>
-#include <algorithm>
 
 #include "doc/front_matter.h"
 #include "support/utf8.h"
