@@ -230,3 +230,14 @@ TEST_CASE("shape: every byte belongs to one run and clusters never decrease", "[
   CHECK(expect == text.size());
   CHECK(p.missing_glyphs == 0);
 }
+
+TEST_CASE("shape: flags and emoji presentation sequences use the emoji face", "[shape][emoji]") {
+  const auto flag = shape_one("\U0001F1EB\U0001F1F7", style("Charis SIL"));  // regional indicators F R
+  REQUIRE(flag.runs.size() == 1);
+  CHECK(flag.runs[0].face == fonts().emoji_face());
+  CHECK(flag.glyph_count() == 1);
+  const auto heart = shape_one("\u2764\uFE0F", style("Noto Sans"));  // text-default heart + VS16
+  REQUIRE(heart.runs.size() == 1);
+  CHECK(heart.runs[0].face == fonts().emoji_face());
+  CHECK(heart.missing_glyphs == 0);
+}
