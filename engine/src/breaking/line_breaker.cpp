@@ -268,11 +268,14 @@ class TotalFit {
       }
       m_active.resize(keep);
       if (candidates.empty()) continue;
-      int64_t best = std::numeric_limits<int64_t>::max();
-      for (const Candidate& c : candidates) best = std::min(best, c.total);
       const uint32_t start = m_p.line_start(b);
       for (const Candidate& c : candidates) {
-        // A candidate worse than the best by more than the fitness penalty can never win.
+        // A candidate worse than the best of its line class by more than the fitness penalty can
+        // never win (classes differ only in line count, which looseness or line widths care about).
+        int64_t best = c.total;
+        for (const Candidate& o : candidates) {
+          if (o.line_class == c.line_class) best = std::min(best, o.total);
+        }
         if (c.total > best + m_params.adjacent_demerits) continue;
         m_nodes.push_back({b, start, m_nodes[c.from].line + 1, c.fitness,
                            brk.kind == ItemKind::kPenalty && brk.flagged, c.total, c.from});
@@ -318,7 +321,14 @@ class TotalFit {
   int32_t m_actual_looseness = 0;
 };
 
-// Converts break positions (work indices, in order) into lines and their demerits.
+Fraction extra_stretch_of_pass(const BreakParams& params, int pass) {
+  return pass >= 3 ? params.emergency_stretch : Fraction{0, 1};
+}
+
+PassConfig final_pass(const BreakParams& params) { return {kInfBad, true, params.emergency_stretch, true}; }
+
+// Converts break positions (work indices, in order) into lines; demerits and badness are those the
+// given pass optimizes (passes 3 and 4 count the emergency stretch).
 LineBreakResult make_result(const Paragraph& p, const BreakParams& params, const std::vector<uint32_t>& breaks,
                             uint32_t text_size, int pass) {
   LineBreakResult r;
@@ -333,7 +343,9 @@ LineBreakResult make_result(const Paragraph& p, const BreakParams& params, const
     const Work& brk = p.work[b];
     const Fixed lw = width_of_line(params.line_widths, static_cast<uint32_t>(i));
     const Measure m = measure(p, start, b, allow_shrink);
-    const Fit f = fit(m, lw, 0);
+    const Fraction es = extra_stretch_of_pass(params, pass);
+    const Fit f = fit(m, lw, static_cast<int64_t>(lw) * es.num / es.den);
+    r.max_badness = std::max(r.max_badness, f.badness);
     r.demerits += line_demerits(params, f.badness, brk, prev_flagged, prev_fitness, f.fitness);
     LineBreak line;
     line.item_begin = start < p.work.size() ? p.work[start].source : p.work[b].source;
@@ -370,26 +382,45 @@ LineBreakResult break_lines(const ItemList& items, const BreakParams& params) {
   };
   uint32_t found = kNone;
   int pass = 0;
+  std::vector<uint32_t> breaks;
+  auto collect = [&](uint32_t end) {
+    breaks.clear();
+    for (uint32_t a = end; search.nodes()[a].position != kNone; a = search.nodes()[a].prev) {
+      breaks.push_back(search.nodes()[a].position);
+    }
+    std::reverse(breaks.begin(), breaks.end());
+  };
+  int32_t best_miss = INT32_MAX;
   for (int i = 0; i < 3; ++i) {
     if (i == 0 && params.pretolerance < 0) continue;
     if (i == 2 && params.emergency_stretch.num == 0) continue;
     const uint32_t end = search.run(passes[i]);
     if (end == kNone) continue;
-    found = end;
-    pass = i + 1;
-    if (search.actual_looseness() == params.looseness) break;
+    // A later pass is tried only for looseness; it replaces an earlier result only if it comes closer.
+    const int32_t miss = std::abs(search.actual_looseness() - params.looseness);
+    if (miss < best_miss) {
+      best_miss = miss;
+      found = end;
+      pass = i + 1;
+      collect(end);
+    }
+    if (miss == 0) break;
   }
   if (found == kNone) {
     load_split_items(items, params, p);
-    found = search.run({kInfBad, true, params.emergency_stretch, true});
+    found = search.run(final_pass(params));
     pass = 4;
+    assert(found != kNone);
+    collect(found);
   }
-  assert(found != kNone);
+  return make_result(p, params, breaks, items.text_size, pass);
+}
+
+LineBreakResult rescore(const ItemList& items, const LineBreakResult& result, const BreakParams& params, int pass) {
+  Paragraph p;
+  load_items(items, p);
   std::vector<uint32_t> breaks;
-  for (uint32_t a = found; search.nodes()[a].position != kNone; a = search.nodes()[a].prev) {
-    breaks.push_back(search.nodes()[a].position);
-  }
-  std::reverse(breaks.begin(), breaks.end());
+  for (const LineBreak& line : result.lines) breaks.push_back(line.item_end - 1);
   return make_result(p, params, breaks, items.text_size, pass);
 }
 

@@ -46,6 +46,7 @@ struct LineBreak {
 struct LineBreakResult {
   std::vector<LineBreak> lines;
   int64_t demerits = 0;  // total, as Knuth–Plass defines them (also for the greedy breaker)
+  int32_t max_badness = 0;  // of any line, as the pass measures it
   int pass = 0;          // 1 pretolerance, 2 tolerance, 3 emergency stretch, 4 emergency breaks; 0 greedy
 };
 
@@ -56,6 +57,11 @@ LineBreakResult break_lines(const ItemList& items, const BreakParams& params);
 
 // First-fit: each line takes as much as fits (with shrink when justified).
 LineBreakResult break_lines_greedy(const ItemList& items, const BreakParams& params);
+
+// The demerits and badness `result` has under the formula of `pass` (passes 3 and 4 add the
+// emergency stretch), e.g. to compare greedy breaks with optimal ones. Requires that every line
+// ends at an item boundary (no emergency break inside a box).
+LineBreakResult rescore(const ItemList& items, const LineBreakResult& result, const BreakParams& params, int pass);
 
 struct BreakQuality {
   uint32_t lines = 0;
