@@ -295,6 +295,7 @@ void BlockLayouter::layout_figure(BlockBox& box, const FlowEntry& e) {
   img.width = px_to_fixed(static_cast<int32_t>(w));
   img.height = px_to_fixed(static_cast<int32_t>(h));
   img.image = info.ok ? info.index : UINT32_MAX;
+  img.block = e.block;
   box.add_item(img);
   box.flow.line_heights.push_back(box.rows.back().height);
   if (!info.ok && !block.alt.empty()) {
