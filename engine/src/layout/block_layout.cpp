@@ -143,6 +143,23 @@ std::unique_ptr<Paragraph> BlockLayouter::generated_line(const std::string& text
   return p;
 }
 
+std::string BlockLayouter::fit_with_ellipsis(const std::string& text, ElementKind element, Fixed width) {
+  doc::Block block;
+  block.text = text;
+  if (m_builder.natural_width(text_spec(block, element, kUnboundedWidth, false)) <= width) return text;
+  // Drop whole words from the end until the shortened text and its ellipsis fit.
+  std::string cut = text;
+  while (!cut.empty()) {
+    const size_t space = cut.find_last_of(' ');
+    cut.resize(space == std::string::npos ? 0 : space);
+    while (!cut.empty() && (cut.back() == ' ' || cut.back() == ',' || cut.back() == ';' || cut.back() == ':'))
+      cut.pop_back();
+    block.text = cut + "\xE2\x80\xA6";
+    if (m_builder.natural_width(text_spec(block, element, kUnboundedWidth, false)) <= width) return block.text;
+  }
+  return "\xE2\x80\xA6";
+}
+
 void BlockLayouter::add_quote_bars(BlockBox& box, const FlowEntry& e) {
   const Fixed thickness = std::max<Fixed>(m_resolved.geometry.rule_thickness * 2, 2 * kFixedOne);
   for (int i = 0; i < e.quote_bars; ++i) {

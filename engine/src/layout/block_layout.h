@@ -41,6 +41,8 @@ class BlockLayouter {
   // A paragraph of generated text in one style (running heads, page numbers, markers).
   std::unique_ptr<Paragraph> generated_line(const std::string& text, style::ElementKind element, Fixed width,
                                             style::Align align);
+  // The text as it fits one line of `width` in the element's style: whole words, then an ellipsis.
+  std::string fit_with_ellipsis(const std::string& text, style::ElementKind element, Fixed width);
   // Distance from a line's top to its baseline, for a style.
   Fixed baseline_offset(style::ElementKind element);
 

@@ -103,8 +103,11 @@ AssembledPage DocumentLayout::assemble(int index) {
     }
     page.generated.push_back(std::move(para));
   };
-  if (g.header && !m_article.front.title.empty())
-    add_generated(m_article.front.title, style::ElementKind::kHeader, *g.header, Role::kHeader);
+  // The first page shows the title in full; later pages carry it as a running head.
+  if (g.header && index > 0 && !m_article.front.title.empty())
+    add_generated(m_layouter.fit_with_ellipsis(m_article.front.title, style::ElementKind::kHeader,
+                                               px_to_fixed(g.header->width)),
+                  style::ElementKind::kHeader, *g.header, Role::kHeader);
   if (g.footer) {
     const std::string number = complete() ? std::to_string(page.number) + " / " + std::to_string(pages_so_far())
                                           : std::to_string(page.number);

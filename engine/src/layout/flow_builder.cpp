@@ -1,6 +1,7 @@
 #include "layout/flow_builder.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace inkset::layout {
 namespace {
@@ -21,6 +22,23 @@ ElementKind heading_element(int level) {
   static constexpr ElementKind kHeadings[] = {ElementKind::kH1, ElementKind::kH2, ElementKind::kH3,
                                               ElementKind::kH4, ElementKind::kH5, ElementKind::kH6};
   return kHeadings[std::clamp(level, 1, 6) - 1];
+}
+
+// "2021-06-29T14:18" -> "29 June 2021, 14:18"; anything else is shown as written.
+std::string readable_date(const std::string& iso) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  int y = 0, m = 0, d = 0, hh = -1, mm = -1;
+  char t = 0;
+  const int n = std::sscanf(iso.c_str(), "%4d-%2d-%2d%c%2d:%2d", &y, &m, &d, &t, &hh, &mm);
+  if (n < 3 || m < 1 || m > 12 || d < 1 || d > 31) return iso;
+  std::string out = std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
+  if (n == 6 && (t == 'T' || t == ' ') && hh >= 0 && hh < 24 && mm >= 0 && mm < 60) {
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", hh, mm);
+    out += std::string(", ") + time;
+  }
+  return out;
 }
 
 bool is_descendant(const doc::Article& a, uint32_t block, uint32_t ancestor) {
@@ -52,7 +70,7 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
     for (size_t i = 0; i < front.authors.size(); ++i) byline += (i ? ", " : "") + front.authors[i];
     add_front(byline, ElementKind::kByline, Role::kByline);
   }
-  add_front(front.date, ElementKind::kDate, Role::kByline);
+  add_front(readable_date(front.date), ElementKind::kDate, Role::kByline);
   if (!flow.empty()) flow.back().keep_with_next = false;
 
   const auto& blocks = article.blocks;
@@ -161,7 +179,9 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
       e.marker_block = pending_marker;
       pending_marker = doc::kNone;
     }
-    after_heading = e.role == Role::kHeading || e.kind == EntryKind::kRule || e.kind == EntryKind::kCommentMeta;
+    // A figure between a heading and its first paragraph does not make that paragraph a continuation.
+    if (e.kind != EntryKind::kFigure)
+      after_heading = e.role == Role::kHeading || e.kind == EntryKind::kRule || e.kind == EntryKind::kCommentMeta;
     flow.push_back(std::move(e));
   }
   return flow;
