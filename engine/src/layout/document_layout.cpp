@@ -80,6 +80,7 @@ AssembledPage DocumentLayout::assemble(int index) {
         pi.block = it.block;
         pi.gray = it.gray;
         pi.column = p.column;
+        pi.repeated = p.repeated_header;
         page.items.push_back(pi);
       }
       y += row.height;
