@@ -200,7 +200,9 @@ TEST_CASE("layout: no widows, orphans, stranded headings or captions apart from 
         // The last thing in a column is never a heading, unless the article ends there.
         const bool last_in_column = i + 1 == placements.size() || placements[i + 1].column != pl.column;
         const bool article_end = p + 1 == pages && i + 1 == placements.size();
-        if (last_in_column && !article_end && !pl.repeated_header) {
+        // A heading chain taller than a whole column cannot be kept together; one that starts a column is exempt.
+        const bool starts_column = pl.y == 0;
+        if (last_in_column && !article_end && !pl.repeated_header && !starts_column) {
           INFO("page " << p + 1 << " block " << pl.block);
           CHECK_FALSE(box->flow.keep_with_next);
         }

@@ -136,7 +136,7 @@ uint64_t DocumentLayout::first_key(int page) {
         if (it.kind != ItemKind::kLine) continue;
         const Paragraph& para = *b->paragraphs[it.paragraph];
         if (para.origin == Origin::kGenerated) continue;
-        offset = para.lines[it.line].text_begin;
+        offset = para.text_offset + para.lines[it.line].text_begin;
         break;
       }
     }
