@@ -472,6 +472,14 @@ void BlockLayouter::layout_comment_meta(BlockBox& box, const FlowEntry& e) {
   spec.ranges.clear();
   if (author_end > 0) spec.ranges.push_back({0, author_end, author_style});
   if (author_end < spec.text.size()) spec.ranges.push_back({author_end, static_cast<uint32_t>(spec.text.size()), 0});
+  // Each field ("Undisclosed Manufacturer #1", "3 votes") stays on one line; lines break between fields.
+  static constexpr std::string_view kSeparator = " \xC2\xB7 ";
+  for (size_t begin = 0; begin < spec.text.size();) {
+    const size_t sep = spec.text.find(kSeparator, begin);
+    const size_t end = sep == std::string::npos ? spec.text.size() : sep;
+    spec.keep_together.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
+    begin = end + kSeparator.size();
+  }
   add_lines(box, m_builder.build(std::move(spec)), e, ElementKind::kCommentAuthor, e.indent_left);
   const Fixed total = box.flow.total_height();
   box.flow.kind = paginate::FlowKind::kUnbreakable;
