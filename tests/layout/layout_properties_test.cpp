@@ -124,7 +124,8 @@ TEST_CASE("layout: nothing lost, nothing repeated, in reading order", "[layout][
         const auto& line = it.paragraph->lines[it.line];
         std::string& s = shown[it.paragraph->block_id];
         s += std::string(it.paragraph->text.substr(line.text_begin, line.text_end - line.text_begin));
-        if (it.paragraph->role == layout::Role::kCaption) continue;  // figures may float past text
+        // Figures may float past text, and footnotes stand at the foot of the page that cites them.
+        if (it.paragraph->role == layout::Role::kCaption || it.paragraph->role == layout::Role::kFootnote) continue;
         const uint64_t key = layout::position_key(it.paragraph->block_id, line.text_begin);
         CHECK(key >= last_key);
         last_key = std::max(last_key, key);
@@ -192,7 +193,10 @@ TEST_CASE("layout: no widows, orphans, stranded headings or captions apart from 
     const int pages = dl.page_count();
     std::map<uint32_t, std::vector<uint32_t>> parts;  // flow block -> line counts of its pieces
     for (int p = 0; p < pages; ++p) {
-      const auto& placements = dl.pages_flow()[p].placements;
+      // Footnotes and their rules stand at the column's foot; the rules below are about the main text.
+      std::vector<paginate::Placement> placements;
+      for (const auto& pl : dl.pages_flow()[p].placements)
+        if (!pl.footnote && !pl.footnote_rule) placements.push_back(pl);
       for (size_t i = 0; i < placements.size(); ++i) {
         const auto& pl = placements[i];
         const layout::BlockBox* box = dl.box(pl.block, pl.looseness);
@@ -230,7 +234,7 @@ TEST_CASE("layout: a reading position survives a change of font size and page si
     for (int p = 0; p < a.layout->page_count(); ++p)
       for (const auto& it : a.layout->assemble(p).items)
         if (it.kind == layout::ItemKind::kLine && it.paragraph->origin == layout::Origin::kBody &&
-            it.paragraph->role != layout::Role::kCaption)
+            it.paragraph->role != layout::Role::kCaption && it.paragraph->role != layout::Role::kFootnote)
           lines.emplace_back(it.paragraph->block_id, it.paragraph->lines[it.line].text_begin);
     REQUIRE(lines.size() > 20);
     // Where each (block, offset) lands in the second layout.

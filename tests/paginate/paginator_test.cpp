@@ -175,3 +175,44 @@ TEST_CASE("paginate: pages are produced incrementally", "[paginate]") {
   CHECK(src.max_requested < 10);
   CHECK_FALSE(p.finished());
 }
+
+TEST_CASE("paginate: a footnote is set at the foot of the column that cites it", "[paginate]") {
+  TestSource src;
+  src.blocks = {lines(3), lines(30), lines(2)};
+  src.blocks[1].footnotes = {{12, 2, 1}};  // line 12 of block 1 cites the footnote in block 2
+  src.blocks[2].footnote_of = 2;
+  Paginator p(src, 20 * kLine, 1, kLine);
+  run_all(p);
+  // Page 1: 3 + 14 lines, the footnote's 2 lines and its separator.
+  const auto& first = p.pages()[0].placements;
+  bool rule = false, note = false;
+  for (const auto& pl : first) {
+    rule |= pl.footnote_rule;
+    if (pl.footnote) {
+      note = true;
+      CHECK(pl.block == 2);
+      CHECK(pl.y == 20 * kLine - 2 * kLine);  // the last two lines of the column
+    }
+  }
+  CHECK(rule);
+  CHECK(note);
+  CHECK(lines_per_page(p, 1)[0] == std::vector<uint32_t>{14});
+  // The footnote's own place at the end of the flow is skipped.
+  for (size_t page = 1; page < p.pages().size(); ++page)
+    for (const auto& pl : p.pages()[page].placements) CHECK(pl.block != 2);
+}
+
+TEST_CASE("paginate: a footnote too long for the column continues on the next", "[paginate]") {
+  TestSource src;
+  src.blocks = {lines(18), lines(12)};
+  src.blocks[0].footnotes = {{17, 1, 1}};
+  src.blocks[1].footnote_of = 1;
+  Paginator p(src, 20 * kLine, 1, kLine);
+  run_all(p);
+  uint32_t footnote_lines = 0;
+  for (const auto& page : p.pages())
+    for (const auto& pl : page.placements)
+      if (pl.footnote) footnote_lines += pl.line_count;
+  CHECK(footnote_lines == 12);
+  CHECK(p.pages().size() >= 2);
+}

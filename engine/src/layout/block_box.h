@@ -64,6 +64,8 @@ struct BlockBox {
   std::vector<Item> items;
   std::vector<std::unique_ptr<Paragraph>> paragraphs;
   int breaking_looseness = 0;
+  // Footnotes referenced: (row, kFootnote block).
+  std::vector<std::pair<uint32_t, uint32_t>> footnote_refs;
   bool can_vary = false;  // a single paragraph whose line count looseness could change
 
   void begin_row() { rows.push_back({0, static_cast<uint32_t>(items.size()), static_cast<uint32_t>(items.size())}); }

@@ -199,6 +199,17 @@ void BlockLayouter::add_lines(BlockBox& box, std::unique_ptr<Paragraph> p, const
   box.paragraphs.push_back(std::move(p));
 }
 
+void BlockLayouter::add_footnote_refs(BlockBox& box, const doc::Block& block, uint32_t paragraph) {
+  const Paragraph& p = *box.paragraphs[paragraph];
+  for (const auto& span : block.spans) {
+    if (!(span.flags & doc::kFootnoteRef) || span.target == doc::kNone) continue;
+    uint32_t row = 0;
+    for (uint32_t i = 0; i < p.lines.size(); ++i)
+      if (p.lines[i].text_begin <= span.begin) row = i;
+    box.footnote_refs.emplace_back(row, span.target);
+  }
+}
+
 void BlockLayouter::add_marker(BlockBox& box, const FlowEntry& e, ElementKind element) {
   if (e.marker_block == doc::kNone || e.marker.empty() || box.rows.empty()) return;
   auto marker = generated_line(e.marker, element, kUnboundedWidth, style::Align::kLeft);
@@ -231,6 +242,7 @@ void BlockLayouter::layout_text(BlockBox& box, const FlowEntry& e, int looseness
   ParagraphSpec spec = text_spec(block, e.element, measure() - e.indent_left - e.indent_right, indent);
   spec.looseness = looseness;
   add_lines(box, m_builder.build(std::move(spec)), e, e.element, e.indent_left);
+  add_footnote_refs(box, block, 0);
   add_marker(box, e, e.element);
   box.can_vary = e.role != Role::kHeading;
   if (e.role == Role::kHeading) {
@@ -438,6 +450,7 @@ void BlockLayouter::layout_table_row(BlockBox& box, const FlowEntry& e) {
     }
     height = std::max(height, s.line_height * static_cast<Fixed>(p->lines.size()));
     box.paragraphs.push_back(std::move(p));
+    add_footnote_refs(box, cb, index);
     x += col;
   }
   height += 2 * pad + thickness;

@@ -53,6 +53,7 @@ class BlockLayouter {
   void add_lines(BlockBox& box, std::unique_ptr<Paragraph> p, const FlowEntry& e, style::ElementKind element,
                  Fixed x);
   void add_quote_bars(BlockBox& box, const FlowEntry& e);
+  void add_footnote_refs(BlockBox& box, const doc::Block& block, uint32_t paragraph);
   void add_marker(BlockBox& box, const FlowEntry& e, style::ElementKind element);
   void layout_text(BlockBox& box, const FlowEntry& e, int looseness);
   void layout_code(BlockBox& box, const FlowEntry& e);

@@ -13,20 +13,41 @@ DocumentLayout::DocumentLayout(const doc::Article& article, const style::Resolve
       m_flow(build_flow(article, resolved.geometry)),
       m_boxes(m_flow.size()),
       m_paginator(*this, px_to_fixed(resolved.geometry.content.height),
-                  static_cast<int>(resolved.geometry.columns.size())) {}
+                  static_cast<int>(resolved.geometry.columns.size()),
+                  resolved.style(style::ElementKind::kFootnote).line_height) {
+  for (uint32_t i = 0; i < m_flow.size(); ++i) {
+    if (m_flow[i].footnote == doc::kNone) continue;
+    auto [it, inserted] = m_footnote_entries.try_emplace(m_flow[i].footnote, i, 0);
+    ++it->second.second;
+  }
+}
 
 const BlockBox* DocumentLayout::box(uint32_t entry, int looseness) {
   if (entry >= m_flow.size()) return nullptr;
   if (looseness == 0) {
     if (!m_boxes[entry]) {
       m_boxes[entry] = m_layouter.layout(m_flow, entry, 0);
+      link_footnotes(entry, *m_boxes[entry]);
       ++m_laid_out;
     }
     return m_boxes[entry].get();
   }
   auto& slot = m_variants[{entry, looseness}];
-  if (!slot) slot = m_layouter.layout(m_flow, entry, looseness);
+  if (!slot) {
+    slot = m_layouter.layout(m_flow, entry, looseness);
+    link_footnotes(entry, *slot);
+  }
   return slot.get();
+}
+
+void DocumentLayout::link_footnotes(uint32_t entry, BlockBox& box) {
+  if (m_flow[entry].footnote != doc::kNone) box.flow.footnote_of = m_footnote_entries[m_flow[entry].footnote].first;
+  for (const auto& [row, footnote] : box.footnote_refs) {
+    auto it = m_footnote_entries.find(footnote);
+    if (it == m_footnote_entries.end()) continue;
+    const uint32_t line = box.flow.kind == paginate::FlowKind::kLines ? row : 0;
+    box.flow.footnotes.push_back({line, it->second.first, it->second.second});
+  }
 }
 
 const paginate::FlowBlock* DocumentLayout::block(uint32_t index) {
@@ -57,8 +78,21 @@ AssembledPage DocumentLayout::assemble(int index) {
   if (!ensure_page(index)) return page;
   const auto& g = m_resolved.geometry;
   for (const auto& p : m_paginator.pages()[index].placements) {
-    const BlockBox* b = box(p.block, p.looseness);
     const auto& col = g.columns[std::min<size_t>(p.column, g.columns.size() - 1)];
+    if (p.footnote_rule) {
+      // A short rule in the middle of the separator space sets the footnotes off from the text.
+      const Fixed separator = m_resolved.style(style::ElementKind::kFootnote).line_height;
+      PageItem rule;
+      rule.kind = ItemKind::kRule;
+      rule.x = px_to_fixed(col.x);
+      rule.y = fixed_floor(px_to_fixed(g.content.y) + p.y + separator / 2) * kFixedOne;
+      rule.width = fixed_floor(px_to_fixed(col.width) / 4) * kFixedOne;
+      rule.height = std::max<Fixed>(g.rule_thickness, kFixedOne);
+      rule.column = p.column;
+      page.items.push_back(rule);
+      continue;
+    }
+    const BlockBox* b = box(p.block, p.looseness);
     const bool whole = b->flow.kind != paginate::FlowKind::kLines;
     const uint32_t first = whole ? 0 : p.first_line;
     const uint32_t last = whole ? static_cast<uint32_t>(b->rows.size()) : p.first_line + p.line_count;
@@ -121,7 +155,7 @@ uint64_t DocumentLayout::first_key(int page) {
   uint64_t best = UINT64_MAX;
   uint64_t best_float = UINT64_MAX;
   for (const auto& p : m_paginator.pages()[page].placements) {
-    if (p.repeated_header) continue;
+    if (p.repeated_header || p.footnote || p.footnote_rule) continue;
     const BlockBox* b = box(p.block, p.looseness);
     if (b->flow.kind == paginate::FlowKind::kFloat) {
       // A figure that floated past the text after it would make page starts go backwards.

@@ -61,6 +61,7 @@ class DocumentLayout final : public paginate::FlowSource {
 
  private:
   uint64_t first_key(int page);
+  void link_footnotes(uint32_t entry, BlockBox& box);
 
   const doc::Article& m_article;
   const style::ResolvedLayout& m_resolved;
@@ -70,6 +71,7 @@ class DocumentLayout final : public paginate::FlowSource {
   std::map<std::pair<uint32_t, int>, std::unique_ptr<BlockBox>> m_variants;
   paginate::Paginator m_paginator;
   uint32_t m_laid_out = 0;
+  std::map<uint32_t, std::pair<uint32_t, uint32_t>> m_footnote_entries;  // kFootnote block -> first entry, count
 };
 
 // The layout dump documented in the README.

@@ -16,6 +16,7 @@ struct Context {
   Role role = Role::kParagraph;
   ElementKind element = ElementKind::kBody;
   uint32_t comment_depth = 0;
+  uint32_t footnote = doc::kNone;
 };
 
 ElementKind heading_element(int level) {
@@ -123,6 +124,7 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
         c.role = Role::kFootnote;
         c.element = ElementKind::kFootnote;
         pending_marker = i;  // the footnote's label hangs in the margin like a list marker
+        c.footnote = i;
         break;
       default:
         break;
@@ -137,6 +139,7 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
     e.role = c.role;
     e.element = c.element;
     e.no_indent = after_heading || first_child;
+    e.footnote = c.footnote;
     bool emit = true;
     switch (b.kind) {
       case BlockKind::kHeading:

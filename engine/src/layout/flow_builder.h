@@ -35,6 +35,7 @@ struct FlowEntry {
   uint32_t table = doc::kNone;          // kTableRow: the table block
   uint32_t header_entry = UINT32_MAX;   // kTableRow: the entry of the table's header row
   std::string text;                     // kFront: the line to show
+  uint32_t footnote = doc::kNone;       // the kFootnote block whose text this entry is part of
 };
 
 std::vector<FlowEntry> build_flow(const doc::Article& article, const style::PageGeometry& geometry);

@@ -5,17 +5,112 @@
 namespace inkset::paginate {
 namespace {
 
-// How many lines from `first` fit in `avail`.
-uint32_t lines_fitting(const std::vector<Fixed>& heights, uint32_t first, Fixed avail) {
-  uint32_t m = 0;
-  for (uint32_t i = first; i < heights.size() && heights[i] <= avail; ++i, ++m) avail -= heights[i];
-  return m;
-}
+// A footnote longer than this share of a column may continue in the next one after two lines.
+constexpr int kLongFootnoteDivisor = 3;
 
 }  // namespace
 
-Paginator::Paginator(FlowSource& source, Fixed column_height, int columns)
-    : m_source(source), m_column_height(column_height), m_columns(std::max(1, columns)) {}
+Paginator::Paginator(FlowSource& source, Fixed column_height, int columns, Fixed footnote_separator)
+    : m_source(source),
+      m_column_height(column_height),
+      m_columns(std::max(1, columns)),
+      m_footnote_separator(footnote_separator) {}
+
+bool Paginator::footnote_placed(uint32_t first) const {
+  return std::find(m_footnotes_done.begin(), m_footnotes_done.end(), first) != m_footnotes_done.end();
+}
+
+Fixed Paginator::footnote_minimum(const FlowBlock::FootnoteRef& ref) const {
+  Fixed total = 0;
+  Fixed first_two = 0;
+  int lines = 0;
+  for (uint32_t b = ref.first; b < ref.first + ref.count; ++b) {
+    const FlowBlock* fb = m_source.block(b);
+    if (!fb) break;
+    for (Fixed h : fb->line_heights) {
+      total += h;
+      if (lines++ < 2) first_two += h;
+    }
+  }
+  return total <= m_column_height / kLongFootnoteDivisor ? total : first_two;
+}
+
+uint32_t Paginator::lines_fitting(const FlowBlock& block, uint32_t first, Fixed avail, bool foot_started) const {
+  const auto& heights = block.line_heights;
+  uint32_t m = 0;
+  for (uint32_t i = first; i < heights.size(); ++i, ++m) {
+    Fixed need = heights[i];
+    for (const auto& ref : block.footnotes) {
+      if (ref.line != i || footnote_placed(ref.first)) continue;
+      need += footnote_minimum(ref) + (foot_started ? 0 : m_footnote_separator);
+      foot_started = true;
+    }
+    if (need > avail) break;
+    avail -= need;
+  }
+  return m;
+}
+
+void Paginator::place_footnote_lines(uint32_t entry, uint32_t first_line) {
+  const FlowBlock* fb = m_source.block(entry);
+  if (!fb) return;
+  const bool first_in_column = m_foot.empty();
+  const Fixed separator = first_in_column ? m_footnote_separator : 0;
+  const auto& heights = fb->line_heights;
+  uint32_t i = first_line;
+  Fixed h = 0;
+  for (; i < heights.size(); ++i) {
+    // An empty column takes at least one line, so a footnote always makes progress.
+    const bool forced = i == first_line && m_y == 0 && first_in_column;
+    if (!forced && m_y + m_foot_used + separator + h + heights[i] > m_column_height) break;
+    h += heights[i];
+  }
+  if (i == first_line && i < heights.size()) {
+    m_foot_carry.emplace_back(entry, first_line);
+    return;
+  }
+  Placement p;
+  p.block = entry;
+  p.footnote = true;
+  p.column = static_cast<uint16_t>(m_column);
+  p.first_line = first_line;
+  p.line_count = i - first_line;
+  p.y = m_foot_used + separator - m_footnote_separator;  // below the separator
+  m_foot_used += separator + h;
+  m_foot.push_back(p);
+  if (i < heights.size()) m_foot_carry.emplace_back(entry, i);
+}
+
+void Paginator::place_footnotes(const FlowBlock& block, uint32_t first_line, uint32_t line_count) {
+  for (const auto& ref : block.footnotes) {
+    if (ref.line < first_line || ref.line >= first_line + line_count || footnote_placed(ref.first)) continue;
+    m_footnotes_done.push_back(ref.first);
+    const size_t carried_before = m_foot_carry.size();
+    for (uint32_t b = ref.first; b < ref.first + ref.count; ++b) {
+      if (m_foot_carry.size() > carried_before) {
+        m_foot_carry.emplace_back(b, 0);  // the rest of this footnote follows in the next column
+        continue;
+      }
+      place_footnote_lines(b, 0);
+    }
+  }
+}
+
+void Paginator::finish_column_footnotes() {
+  if (m_foot.empty()) return;
+  const Fixed top = m_column_height - m_foot_used;
+  Placement rule;
+  rule.footnote_rule = true;
+  rule.column = static_cast<uint16_t>(m_column);
+  rule.y = top;
+  current_page().placements.push_back(rule);
+  for (Placement p : m_foot) {
+    p.y += top + m_footnote_separator;
+    current_page().placements.push_back(p);
+  }
+  m_foot.clear();
+  m_foot_used = 0;
+}
 
 bool Paginator::ensure_page(uint32_t page) {
   // Page p is complete once page p+1 has been started or the flow has ended.
@@ -43,11 +138,19 @@ Fixed Paginator::gap_before(const FlowBlock& block) const {
 }
 
 void Paginator::next_column() {
+  finish_column_footnotes();
   m_y = 0;
   m_pending_space = 0;
   if (++m_column >= m_columns) {
     m_column = 0;
     m_page_open = false;
+  }
+  // Footnotes continued from the previous column come first in this column's footnote area.
+  auto carry = std::move(m_foot_carry);
+  m_foot_carry.clear();
+  for (const auto& [entry, line] : carry) {
+    if (!m_foot_carry.empty()) m_foot_carry.emplace_back(entry, line);
+    else place_footnote_lines(entry, line);
   }
   place_deferred_floats();
 }
@@ -70,6 +173,8 @@ void Paginator::step() {
       if (m_y > 0) next_column();
       else place_deferred_floats();
     }
+    while (!m_foot_carry.empty()) next_column();
+    finish_column_footnotes();
     m_finished = true;
     return;
   }
@@ -89,6 +194,7 @@ void Paginator::place_whole(uint32_t index, const FlowBlock& block, int loosenes
   current_page().placements.push_back(p);
   m_y = p.y + block.total_height();
   m_pending_space = block.space_after;
+  place_footnotes(block, 0, static_cast<uint32_t>(block.line_heights.size()));
 }
 
 bool Paginator::heading_fits_with_next(uint32_t index, const FlowBlock& block) {
@@ -110,7 +216,12 @@ bool Paginator::heading_fits_with_next(uint32_t index, const FlowBlock& block) {
       // A paragraph too short to split without a widow or an orphan must fit whole under the heading.
       const size_t n = after->line_heights.size();
       const size_t keep = n < static_cast<size_t>(after->orphans + after->widows) ? n : std::max<uint8_t>(after->orphans, 1);
-      for (size_t i = 0; i < keep; ++i) need += after->line_heights[i];
+      for (size_t i = 0; i < keep; ++i) {
+        need += after->line_heights[i];
+        for (const auto& ref : after->footnotes)
+          if (ref.line == i && !footnote_placed(ref.first))
+            need += footnote_minimum(ref) + (m_foot.empty() ? m_footnote_separator : 0);
+      }
       break;
     }
     need += after->total_height();
@@ -121,6 +232,7 @@ bool Paginator::heading_fits_with_next(uint32_t index, const FlowBlock& block) {
 }
 
 void Paginator::place_block(uint32_t index, const FlowBlock& block) {
+  if (block.footnote_of != kNoBlock && footnote_placed(block.footnote_of)) return;  // already at a column's foot
   if (block.repeat_header == kNoBlock) m_current_header = kNoBlock;
 
   if (block.kind == FlowKind::kFloat) {
@@ -177,7 +289,9 @@ uint32_t Paginator::split_count(const FlowBlock& block, uint32_t first, Fixed y,
   const uint32_t rest = static_cast<uint32_t>(heights.size()) - first;
   const uint32_t orphans = std::max<uint8_t>(block.orphans, 1);
   const uint32_t widows = std::max<uint8_t>(block.widows, 1);
-  uint32_t m = lines_fitting(heights, first, m_column_height - y - gap);
+  const bool current_column = y == m_y;
+  const Fixed foot = current_column ? m_foot_used : 0;
+  uint32_t m = lines_fitting(block, first, m_column_height - y - gap - foot, current_column && !m_foot.empty());
   if (m >= rest) return rest;
   if (m < orphans && y > 0) return 0;
   if (rest - m < widows) {
@@ -214,7 +328,7 @@ void Paginator::place_lines(uint32_t index, const FlowBlock& block, int loosenes
     const Fixed gap = first == 0 ? gap_before(block) : 0;
     const uint32_t m = split_count(block, first, m_y, gap, nullptr);
     if (m == 0) {
-      if (first == 0 && lines_fitting(heights, 0, remaining() - gap) > 0) ++m_stats.orphans_moved;
+      if (first == 0 && lines_fitting(block, 0, remaining() - gap, !m_foot.empty()) > 0) ++m_stats.orphans_moved;
       next_column();
       continue;
     }
@@ -230,6 +344,7 @@ void Paginator::place_lines(uint32_t index, const FlowBlock& block, int loosenes
     for (uint32_t i = first; i < first + m; ++i) h += heights[i];
     m_y = p.y + h;
     m_pending_space = block.space_after;
+    place_footnotes(block, first, m);
     first += m;
     if (first < n) next_column();
   }

@@ -35,6 +35,18 @@ struct FlowBlock {
   uint8_t widows = 2;               // minimum lines carried to the top of the next column
   uint32_t repeat_header = kNoBlock;  // table rows: the header row to repeat at the top of a column
 
+  // Footnotes referenced from this block: set at the foot of the column that shows the referencing
+  // line. A footnote is the consecutive blocks [first, first + count) of the flow.
+  struct FootnoteRef {
+    uint32_t line = 0;  // index into line_heights
+    uint32_t first = kNoBlock;
+    uint32_t count = 0;
+  };
+  std::vector<FootnoteRef> footnotes;
+  // For a block that is part of a footnote's text: the footnote's first block. Once the footnote has
+  // been set at the foot of a column, the block is skipped where it stands in the flow.
+  uint32_t footnote_of = kNoBlock;
+
   Fixed total_height() const {
     Fixed h = 0;
     for (Fixed l : line_heights) h += l;
@@ -62,6 +74,8 @@ struct Placement {
   uint32_t first_line = 0;
   uint32_t line_count = 0;
   Fixed y = 0;                // top of the first line, from the column's top
+  bool footnote = false;      // lines of a footnote, at the foot of the column
+  bool footnote_rule = false; // the short rule above a column's footnotes (block is kNoBlock)
 };
 
 struct PageFlow {
@@ -77,8 +91,9 @@ struct PaginatorStats {
 
 class Paginator {
  public:
-  // column_height: usable height of each column; columns: per page.
-  Paginator(FlowSource& source, Fixed column_height, int columns);
+  // column_height: usable height of each column; columns: per page; footnote_separator: the space
+  // above a column's footnotes, where the rule goes.
+  Paginator(FlowSource& source, Fixed column_height, int columns, Fixed footnote_separator = 0);
 
   // Produces pages until `page` (0-based) is complete or the flow ends. Returns false past the end.
   bool ensure_page(uint32_t page);
@@ -98,7 +113,14 @@ class Paginator {
   void next_column();
   void place_deferred_floats();
   bool heading_fits_with_next(uint32_t index, const FlowBlock& block);
-  Fixed remaining() const { return m_column_height - m_y; }
+  Fixed remaining() const { return m_column_height - m_y - m_foot_used; }
+  // Lines from `first` that fit in `avail`, each with the least of the footnotes it references.
+  uint32_t lines_fitting(const FlowBlock& block, uint32_t first, Fixed avail, bool foot_started) const;
+  Fixed footnote_minimum(const FlowBlock::FootnoteRef& ref) const;
+  bool footnote_placed(uint32_t first) const;
+  void place_footnotes(const FlowBlock& block, uint32_t first_line, uint32_t line_count);
+  void place_footnote_lines(uint32_t entry, uint32_t first_line);
+  void finish_column_footnotes();
   Fixed gap_before(const FlowBlock& block) const;
   PageFlow& current_page();
 
@@ -113,6 +135,11 @@ class Paginator {
   uint32_t m_current_header = kNoBlock;  // the table header to repeat, while inside a table
   std::deque<uint32_t> m_deferred;  // floats waiting for a column with room
   std::vector<std::pair<uint32_t, int8_t>> m_looseness;  // blocks placed with a variant
+  Fixed m_footnote_separator = 0;
+  Fixed m_foot_used = 0;              // height of the current column's footnote area
+  std::vector<Placement> m_foot;      // its placements, y from the area's top
+  std::deque<std::pair<uint32_t, uint32_t>> m_foot_carry;  // (block, first line) continued in the next column
+  std::vector<uint32_t> m_footnotes_done;  // first blocks of footnotes already set
   bool m_finished = false;
   bool m_page_open = false;
   PaginatorStats m_stats;
