@@ -248,4 +248,20 @@ TEST_CASE("line breaker: quality statistics", "[breaking][knuth-plass]") {
   CHECK(q.measured_lines == 1);
   CHECK(q.mean_abs_ratio == Approx(2.0));  // 1 em missing, one space of stretch 1/2 em
   CHECK(q.loose_lines == 1);
+  CHECK(q.very_loose_lines == 0);
+  CHECK(q.rigid_lines == 0);
+
+  // A line of one word cannot be justified: its ratio is infinite; it counts as loose and rigid
+  // and stays out of the mean.
+  const std::string rigid_text = "aaaa bbbbbbbbb cc";
+  const auto rigid_para = test::synthetic_paragraph(rigid_text);
+  const auto rigid_items = test::synthetic_items(rigid_para);
+  const auto rr = breaking::break_lines_greedy(rigid_items, params);
+  REQUIRE(rr.lines.size() == 3);  // "aaaa" + "bbbbbbbbb" + "cc"
+  const auto rq = breaking::measure_quality(rr, rigid_items);
+  CHECK(rq.measured_lines == 2);
+  CHECK(rq.rigid_lines == 2);
+  CHECK(rq.loose_lines == 2);
+  CHECK(rq.very_loose_lines == 2);
+  CHECK(rq.mean_abs_ratio == 0);
 }

@@ -60,8 +60,11 @@ void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& item
   // is exactly the measure.
   m_extra.assign(g1 - g0, 0);
   const int64_t gap = static_cast<int64_t>(line.line_width) - natural;
-  const bool justify = params.alignment == Alignment::kJustified && !has_fil && gap != 0 &&
-                       (gap > 0 ? total_stretch > 0 : total_shrink > 0);
+  // A line ending at fil glue (the last line, a forced break) keeps its natural spacing unless it is
+  // wider than the measure: the breaker admitted it counting its glue's shrink, so it is shrunk to
+  // fit, as TeX sets a last line whose \parfillskip cannot stretch below zero.
+  const bool justify = params.alignment == Alignment::kJustified && gap != 0 &&
+                       (gap > 0 ? !has_fil && total_stretch > 0 : total_shrink > 0);
   Fixed width = natural;
   if (justify) {
     const int64_t give = gap > 0 ? total_stretch : total_shrink;
