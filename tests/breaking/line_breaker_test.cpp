@@ -265,3 +265,31 @@ TEST_CASE("line breaker: quality statistics", "[breaking][knuth-plass]") {
   CHECK(rq.very_loose_lines == 2);
   CHECK(rq.mean_abs_ratio == 0);
 }
+
+TEST_CASE("line breaker: the emergency stretch admits lines but does not rank them", "[breaking][knuth-plass]") {
+  // Narrow measures without hyphenation send many paragraphs to the third pass. Its lines are
+  // admitted by a badness that counts the emergency stretch, but chosen by their real badness: the
+  // demerits are those of the tolerance pass's formula, so loose lines are not favoured over tight ones.
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<int> word_count(20, 80), measure_ems(25, 45);
+  int third_pass = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const std::string text = random_words(rng, word_count(rng));
+    const auto para = test::synthetic_paragraph(text);
+    const auto items = test::synthetic_items(para);
+    const Fixed widths[] = {measure_ems(rng) * test::kEm};
+    breaking::BreakParams params;
+    params.line_widths = widths;
+    const auto kp = breaking::break_lines(items, params);
+    if (kp.pass != 3) continue;
+    ++third_pass;
+    INFO("trial " << trial << " text " << text);
+    const auto as_pass2 = breaking::rescore(items, kp, params, 2);
+    const auto as_pass3 = breaking::rescore(items, kp, params, 3);
+    CHECK(kp.demerits == as_pass2.demerits);
+    CHECK(as_pass3.demerits == as_pass2.demerits);
+    CHECK(as_pass3.max_badness <= params.tolerance);  // admitted with the emergency stretch
+    CHECK(as_pass2.max_badness > params.tolerance);   // which it needed
+  }
+  CHECK(third_pass > 20);
+}

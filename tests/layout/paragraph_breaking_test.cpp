@@ -157,3 +157,56 @@ TEST_CASE("paragraph breaking: Knuth-Plass properties on shaped prose", "[layout
   CHECK(comparable > 500);
   CHECK(kp_better > 100);
 }
+
+TEST_CASE("paragraph breaking: the long-form article on a 35-character justified measure", "[layout][breaking][knuth-plass]") {
+  // The setting tools/linebreak-quality measures: body paragraphs in Charis SIL, about 35
+  // characters a line, where no pass within tolerance can set many paragraphs without hyphenation.
+  auto article = doc::load_article(INKSET_SOURCE_DIR "/content/longform/article.md");
+  REQUIRE(article.ok());
+  shape::ShapeCache cache;
+  shape::Shaper shaper(test::fonts(), cache);
+  breaking::HyphenatorSet hyphenators;
+  layout::ParagraphBuilder builder(test::fonts(), shaper, hyphenators);
+  const Fixed em = px_to_fixed(32);
+  const Fixed widths[1] = {16 * em};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  struct Sum {
+    uint32_t measured = 0, loose = 0, rigid = 0;
+    double ratio = 0;
+    void add(const breaking::BreakQuality& q) {
+      measured += q.measured_lines - q.rigid_lines;
+      ratio += q.mean_abs_ratio * (q.measured_lines - q.rigid_lines);
+      loose += q.loose_lines;
+      rigid += q.rigid_lines;
+    }
+    double mean() const { return ratio / measured; }
+  } greedy, optimal, hyphenated;
+  for (const doc::Block& b : article.value().blocks) {
+    if (b.kind != doc::BlockKind::kParagraph || b.text.empty()) continue;
+    layout::ParagraphSpec spec;
+    spec.text = b.text;
+    spec.ranges.push_back({0, static_cast<uint32_t>(b.text.size()), 0});
+    spec.styles.push_back(test::style("Charis SIL", em, "en-GB"));
+    spec.align = style::Align::kJustify;
+    spec.language = "en-GB";
+    spec.width = widths[0];
+    layout::Paragraph p;
+    p.text = b.text;
+    const breaking::ItemList& plain = builder.shape_and_itemize(p, spec);
+    greedy.add(breaking::measure_quality(breaking::break_lines_greedy(plain, params), plain));
+    optimal.add(breaking::measure_quality(breaking::break_lines(plain, params), plain));
+    spec.hyphenate = true;
+    const breaking::ItemList& hyph = builder.shape_and_itemize(p, spec);
+    hyphenated.add(breaking::measure_quality(breaking::break_lines(hyph, params), hyph));
+  }
+  std::printf("35-character measure: loose lines greedy %u, Knuth-Plass %u, with hyphenation %u; lone words %u/%u/%u\n",
+              greedy.loose, optimal.loose, hyphenated.loose, greedy.rigid, optimal.rigid, hyphenated.rigid);
+  // Past TeX's badness cap a word alone on a line must still rank worse than a merely loose line.
+  CHECK(optimal.rigid <= greedy.rigid);
+  CHECK(hyphenated.rigid <= greedy.rigid);
+  CHECK(optimal.mean() < greedy.mean());
+  CHECK(hyphenated.mean() < optimal.mean());
+  CHECK(hyphenated.loose < greedy.loose);
+  CHECK(hyphenated.loose < optimal.loose);
+}

@@ -117,11 +117,12 @@ Fit fit(const Measure& m, int64_t line_width, int64_t extra_stretch) {
       f.badness = badness(gap, m.stretch);
       f.admission = extra_stretch > 0 ? badness(gap, m.stretch + extra_stretch) : f.badness;
       // TeX's cap makes every line past 4.6 times its stretch equally "infinitely bad", a word alone
-      // with no glue at all included; a pass that admits such lines (emergency stretch, infinite
-      // tolerance) then happily sets one lone word, its gap a third of the measure, to make every
-      // other line perfect (measured: 14 lone-word lines in the long-form article at 35 characters,
-      // where first-fit has none). Past the cap, lines rank on by their gap against their stretch
-      // plus a tenth of the measure, which stays finite for a lone word and grows with its gap.
+      // with no glue at all included. Ranked by real badness, a pass that admits such lines
+      // (emergency stretch, infinite tolerance) then sets one lone word, its gap a third of the
+      // measure, as readily as a line a little too loose (measured: 14 lone-word lines in the
+      // long-form article at 35 characters, where first-fit has none). Past the cap, lines rank on
+      // by their gap against their stretch plus a tenth of the measure, which stays finite for a
+      // lone word and grows with its gap.
       if (f.badness >= kInfBad) f.badness = kInfBad + badness(gap, m.stretch + line_width / 10);
     }
     f.fitness = f.badness > 99 ? kVeryLoose : f.badness > 12 ? kLoose : kDecent;
