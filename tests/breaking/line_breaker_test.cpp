@@ -248,4 +248,48 @@ TEST_CASE("line breaker: quality statistics", "[breaking][knuth-plass]") {
   CHECK(q.measured_lines == 1);
   CHECK(q.mean_abs_ratio == Approx(2.0));  // 1 em missing, one space of stretch 1/2 em
   CHECK(q.loose_lines == 1);
+  CHECK(q.very_loose_lines == 0);
+  CHECK(q.rigid_lines == 0);
+
+  // A line of one word cannot be justified: its ratio is infinite; it counts as loose and rigid
+  // and stays out of the mean.
+  const std::string rigid_text = "aaaa bbbbbbbbb cc";
+  const auto rigid_para = test::synthetic_paragraph(rigid_text);
+  const auto rigid_items = test::synthetic_items(rigid_para);
+  const auto rr = breaking::break_lines_greedy(rigid_items, params);
+  REQUIRE(rr.lines.size() == 3);  // "aaaa" + "bbbbbbbbb" + "cc"
+  const auto rq = breaking::measure_quality(rr, rigid_items);
+  CHECK(rq.measured_lines == 2);
+  CHECK(rq.rigid_lines == 2);
+  CHECK(rq.loose_lines == 2);
+  CHECK(rq.very_loose_lines == 2);
+  CHECK(rq.mean_abs_ratio == 0);
+}
+
+TEST_CASE("line breaker: the emergency stretch admits lines but does not rank them", "[breaking][knuth-plass]") {
+  // Narrow measures without hyphenation send many paragraphs to the third pass. Its lines are
+  // admitted by a badness that counts the emergency stretch, but chosen by their real badness: the
+  // demerits are those of the tolerance pass's formula, so loose lines are not favoured over tight ones.
+  std::mt19937 rng(31);
+  std::uniform_int_distribution<int> word_count(20, 80), measure_ems(25, 45);
+  int third_pass = 0;
+  for (int trial = 0; trial < 300; ++trial) {
+    const std::string text = random_words(rng, word_count(rng));
+    const auto para = test::synthetic_paragraph(text);
+    const auto items = test::synthetic_items(para);
+    const Fixed widths[] = {measure_ems(rng) * test::kEm};
+    breaking::BreakParams params;
+    params.line_widths = widths;
+    const auto kp = breaking::break_lines(items, params);
+    if (kp.pass != 3) continue;
+    ++third_pass;
+    INFO("trial " << trial << " text " << text);
+    const auto as_pass2 = breaking::rescore(items, kp, params, 2);
+    const auto as_pass3 = breaking::rescore(items, kp, params, 3);
+    CHECK(kp.demerits == as_pass2.demerits);
+    CHECK(as_pass3.demerits == as_pass2.demerits);
+    CHECK(as_pass3.max_badness <= params.tolerance);  // admitted with the emergency stretch
+    CHECK(as_pass2.max_badness > params.tolerance);   // which it needed
+  }
+  CHECK(third_pass > 20);
 }

@@ -96,3 +96,31 @@ TEST_CASE("line builder: bidi reordering of LTR/RTL/LTR runs", "[breaking][line-
   builder.build(rtl, rtl_items, r2.lines[0], {breaking::Alignment::kLeft, 1}, {}, line);
   CHECK(placed_text(line) == " fgEDCab ");  // runs "ab ", "CDE", " fg" reversed as wholes
 }
+
+TEST_CASE("line builder: a last line admitted by shrinking is shrunk to the measure", "[breaking][line-builder]") {
+  // 14 ems of text, two spaces that can shrink by 1/3 em each: the breaker keeps it on one line at
+  // 13.5 ems, so the builder must shrink it although a last line is otherwise set at natural width.
+  const std::string text = "aaaa bbbb cccc";
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para);
+  const Fixed widths[] = {13 * test::kEm + test::kEm / 2};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  for (const auto& r : {breaking::break_lines(items, params), breaking::break_lines_greedy(items, params)}) {
+    REQUIRE(r.lines.size() == 1);
+    CHECK(r.lines[0].natural_width == 14 * test::kEm);
+    breaking::LineBuilder builder;
+    breaking::PlacedLine line;
+    builder.build(para, items, r.lines[0], {}, {}, line);
+    CHECK(line.ink_left == 0);
+    CHECK(line.ink_width == widths[0]);
+  }
+  // A last line shorter than the measure keeps its natural spacing.
+  const Fixed wide[] = {20 * test::kEm};
+  params.line_widths = wide;
+  const auto r = breaking::break_lines(items, params);
+  breaking::LineBuilder builder;
+  breaking::PlacedLine line;
+  builder.build(para, items, r.lines[0], {}, {}, line);
+  CHECK(line.ink_width == 14 * test::kEm);
+}

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <limits>
 
 namespace inkset::breaking {
@@ -94,14 +95,36 @@ Measure measure(const Paragraph& p, uint32_t start, uint32_t b, bool allow_shrin
 
 struct Fit {
   bool overfull = false;
+  // Of the line as it will be set, by its own glue; demerits and fitness classes come from it.
   int32_t badness = 0;
+  // What the pass's tolerance admits: as `badness`, but stretched lines count the pass's emergency
+  // stretch too.
+  int32_t admission = 0;
   uint8_t fitness = kDecent;
 };
 
+// The emergency stretch (TeX's \emergencystretch) only widens which lines a pass admits. TeX also
+// ranks the admitted lines by the badness the extra stretch lowers; then a line stretched to twice
+// what its glue offers costs less than one shrunk by half of what it can shrink, and the optimum
+// trades tight lines for loose ones: on a 35-character measure that gave more loose lines (ratio
+// > 1) than first-fit. Ranked by the lines' real badness, the third pass finds the evenest setting
+// among the admitted ones, as the first two passes do.
 Fit fit(const Measure& m, int64_t line_width, int64_t extra_stretch) {
   Fit f;
   if (m.natural < line_width) {
-    f.badness = m.has_fil ? 0 : badness(line_width - m.natural, m.stretch + extra_stretch);
+    if (!m.has_fil) {
+      const int64_t gap = line_width - m.natural;
+      f.badness = badness(gap, m.stretch);
+      f.admission = extra_stretch > 0 ? badness(gap, m.stretch + extra_stretch) : f.badness;
+      // TeX's cap makes every line past 4.6 times its stretch equally "infinitely bad", a word alone
+      // with no glue at all included. Ranked by real badness, a pass that admits such lines
+      // (emergency stretch, infinite tolerance) then sets one lone word, its gap a third of the
+      // measure, as readily as a line a little too loose (measured: 14 lone-word lines in the
+      // long-form article at 35 characters, where first-fit has none). Past the cap, lines rank on
+      // by their gap against their stretch plus a tenth of the measure, which stays finite for a
+      // lone word and grows with its gap.
+      if (f.badness >= kInfBad) f.badness = kInfBad + badness(gap, m.stretch + line_width / 10);
+    }
     f.fitness = f.badness > 99 ? kVeryLoose : f.badness > 12 ? kLoose : kDecent;
   } else if (m.natural > line_width) {
     const int64_t excess = m.natural - line_width;
@@ -111,6 +134,7 @@ Fit fit(const Measure& m, int64_t line_width, int64_t extra_stretch) {
     } else {
       f.badness = badness(excess, m.shrink);
     }
+    f.admission = f.badness;
     f.fitness = f.badness > 12 ? kTight : kDecent;
   }
   return f;
@@ -119,7 +143,8 @@ Fit fit(const Measure& m, int64_t line_width, int64_t extra_stretch) {
 // Knuth & Plass, equation (the demerits of one line), with TeX's hyphen and fitness additions.
 int64_t line_demerits(const BreakParams& params, int32_t bad, const Work& brk, bool prev_flagged, uint8_t prev_fitness,
                       uint8_t fitness) {
-  const int64_t base = std::min<int64_t>(params.line_penalty + bad, kInfBad);
+  // Not capped at inf_bad as TeX does (its 32-bit arithmetic needs that): see fit().
+  const int64_t base = params.line_penalty + bad;
   int64_t d = base * base;
   if (brk.kind == ItemKind::kPenalty) {
     const int64_t pen = brk.penalty;
@@ -243,7 +268,7 @@ class TotalFit {
         const Measure m = measure(m_p, node.start, b, allow_shrink);
         const int64_t extra = static_cast<int64_t>(lw) * cfg.extra_stretch.num / cfg.extra_stretch.den;
         Fit f = fit(m, lw, extra);
-        bool feasible = !f.overfull && (f.badness <= cfg.tolerance || cfg.tolerance >= kInfBad);
+        bool feasible = !f.overfull && (f.admission <= cfg.tolerance || cfg.tolerance >= kInfBad);
         int64_t total = 0;
         if (f.overfull) {
           deactivate = true;
@@ -345,7 +370,7 @@ LineBreakResult make_result(const Paragraph& p, const BreakParams& params, const
     const Measure m = measure(p, start, b, allow_shrink);
     const Fraction es = extra_stretch_of_pass(params, pass);
     const Fit f = fit(m, lw, static_cast<int64_t>(lw) * es.num / es.den);
-    r.max_badness = std::max(r.max_badness, f.badness);
+    r.max_badness = std::max(r.max_badness, f.admission);
     r.demerits += line_demerits(params, f.badness, brk, prev_flagged, prev_fitness, f.fitness);
     LineBreak line;
     line.item_begin = start < p.work.size() ? p.work[start].source : p.work[b].source;
@@ -463,14 +488,21 @@ BreakQuality measure_quality(const LineBreakResult& result, const ItemList& item
   BreakQuality q;
   q.lines = static_cast<uint32_t>(result.lines.size());
   double sum = 0;
+  uint32_t finite = 0;
   for (const LineBreak& line : result.lines) {
     const Item& brk = items.items[line.item_end - 1];
     if (brk.kind == ItemKind::kPenalty && brk.penalty <= kForcedPenalty) continue;
     ++q.measured_lines;
-    sum += std::abs(line.ratio);
-    if (line.ratio > 1) ++q.loose_lines;
+    if (std::isfinite(line.ratio)) {
+      sum += std::abs(line.ratio);
+      ++finite;
+    } else if (line.ratio > 0) {
+      ++q.rigid_lines;
+    }
+    q.loose_lines += line.ratio > 1;
+    q.very_loose_lines += line.ratio > 2;
   }
-  q.mean_abs_ratio = q.measured_lines ? sum / q.measured_lines : 0;
+  q.mean_abs_ratio = finite ? sum / finite : 0;
   return q;
 }
 

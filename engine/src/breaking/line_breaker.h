@@ -66,8 +66,10 @@ LineBreakResult rescore(const ItemList& items, const LineBreakResult& result, co
 struct BreakQuality {
   uint32_t lines = 0;
   uint32_t measured_lines = 0;  // lines not ending at a forced break (those are ragged by design)
-  double mean_abs_ratio = 0;    // over measured lines
-  uint32_t loose_lines = 0;     // measured lines with ratio > 1
+  double mean_abs_ratio = 0;    // over measured lines with a finite ratio
+  uint32_t loose_lines = 0;     // measured lines with ratio > 1 (rigid ones included)
+  uint32_t very_loose_lines = 0;  // measured lines with ratio > 2 (rigid ones included)
+  uint32_t rigid_lines = 0;     // measured lines short of the measure with no glue to stretch (ratio +inf)
 };
 
 BreakQuality measure_quality(const LineBreakResult& result, const ItemList& items);

@@ -60,8 +60,9 @@ void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& item
   // is exactly the measure.
   m_extra.assign(g1 - g0, 0);
   const int64_t gap = static_cast<int64_t>(line.line_width) - natural;
-  // A last line (ended by infinite glue) is never stretched, but the breaker may have chosen to
-  // shrink it to fit the measure: that shrink must be applied or the line overflows.
+  // A line ending at fil glue (the last line, a forced break) keeps its natural spacing unless it is
+  // wider than the measure: the breaker admitted it counting its glue's shrink, so it is shrunk to
+  // fit, as TeX sets a last line whose \parfillskip cannot stretch below zero.
   const bool justify = params.alignment == Alignment::kJustified && gap != 0 &&
                        (gap > 0 ? !has_fil && total_stretch > 0 : total_shrink > 0);
   Fixed width = natural;

@@ -16,7 +16,7 @@ ParagraphBuilder::ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& s
                                    breaking::HyphenatorSet& hyphenators)
     : m_fonts(fonts), m_shaper(shaper), m_hyphenators(hyphenators) {}
 
-void ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec) {
+const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec) {
   p.shaped = m_shaper.shape(p.text, spec.ranges, spec.styles, shape::BaseDirection::kAuto);
   const auto& runs = p.shaped.runs;
   p.run_color.resize(runs.size());
@@ -47,6 +47,7 @@ void ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec
   breaking::ItemParams params;
   params.first_line_indent = spec.first_indent;
   breaking::build_items(p.shaped, m_breaks, hyphenator, m_hyphen_advance, params, m_items);
+  return m_items;
 }
 
 std::unique_ptr<Paragraph> ParagraphBuilder::build(ParagraphSpec spec) {

@@ -48,10 +48,13 @@ class ParagraphBuilder {
   // The width of the text set on one line (the paragraph's natural width), for table column sizing.
   Fixed natural_width(const ParagraphSpec& spec);
 
+  // Shapes `p.text` by the spec and builds its Knuth–Plass items without breaking, for tools and
+  // tests that run several breakers over the very items build() would break. Valid until the next call.
+  const breaking::ItemList& shape_and_itemize(Paragraph& p, const ParagraphSpec& spec);
+
   const ParagraphStats& stats() const { return m_stats; }
 
  private:
-  void shape_and_itemize(Paragraph& p, const ParagraphSpec& spec);
 
   font::FontCollection& m_fonts;
   shape::Shaper& m_shaper;

@@ -46,7 +46,7 @@ struct Itemization {
 };
 
 // Itemizes `text` (UTF-8; ill-formed sequences count as U+FFFD).
-// - Bidi levels come from ICU's UAX #9 implementation.
+// - Bidi levels come from resolve_bidi_levels.
 // - Scripts follow UAX #24: Common and Inherited characters take the script of the text before them
 //   within the same bidi level run (or after them, at the start of one); a closing bracket takes
 //   the script of its opening bracket (a bounded stack: brackets nested deeper than kBracketDepth
@@ -62,5 +62,16 @@ Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, s
                     BaseDirection direction, const font::FontCollection& fonts);
 
 inline constexpr size_t kBracketDepth = 64;
+
+struct BidiLevels {
+  std::vector<uint8_t> levels;  // per code point of the text, after rules X1-I2 and L1 of UAX #9
+  uint8_t base_level = 0;
+};
+
+// The bidi levels itemize uses: ICU's UAX #9 implementation, repaired where ICU 72 departs from the
+// algorithm in text without explicit formatting characters (U+202A-202E, U+2066-2069): nonspacing
+// marks after a paired bracket (N0), and paragraphs that overflow the bracket stack (BD16).
+// Ill-formed UTF-8 counts as U+FFFD.
+BidiLevels resolve_bidi_levels(std::string_view text, BaseDirection direction);
 
 }  // namespace inkset::shape
