@@ -1,0 +1,229 @@
+#include "paginate/paginator.h"
+
+#include <algorithm>
+
+namespace inkset::paginate {
+namespace {
+
+// How many lines from `first` fit in `avail`.
+uint32_t lines_fitting(const std::vector<Fixed>& heights, uint32_t first, Fixed avail) {
+  uint32_t m = 0;
+  for (uint32_t i = first; i < heights.size() && heights[i] <= avail; ++i, ++m) avail -= heights[i];
+  return m;
+}
+
+}  // namespace
+
+Paginator::Paginator(FlowSource& source, Fixed column_height, int columns)
+    : m_source(source), m_column_height(column_height), m_columns(std::max(1, columns)) {}
+
+bool Paginator::ensure_page(uint32_t page) {
+  // Page p is complete once page p+1 has been started or the flow has ended.
+  while (!m_finished && m_pages.size() <= page + 1) step();
+  return page < m_pages.size();
+}
+
+int Paginator::looseness_of(uint32_t block) const {
+  for (const auto& [b, l] : m_looseness)
+    if (b == block) return l;
+  return 0;
+}
+
+PageFlow& Paginator::current_page() {
+  if (!m_page_open) {
+    m_pages.emplace_back();
+    m_page_open = true;
+  }
+  return m_pages.back();
+}
+
+Fixed Paginator::gap_before(const FlowBlock& block) const {
+  // Vertical space collapses like CSS margins, and vanishes at the top of a column.
+  return m_y == 0 ? 0 : std::max(m_pending_space, block.space_before);
+}
+
+void Paginator::next_column() {
+  m_y = 0;
+  m_pending_space = 0;
+  if (++m_column >= m_columns) {
+    m_column = 0;
+    m_page_open = false;
+  }
+  place_deferred_floats();
+}
+
+void Paginator::place_deferred_floats() {
+  while (!m_deferred.empty()) {
+    const uint32_t index = m_deferred.front();
+    const FlowBlock* block = m_source.block(index);
+    if (m_y > 0 && gap_before(*block) + block->total_height() > remaining()) return;
+    m_deferred.pop_front();
+    place_whole(index, *block, 0);
+  }
+}
+
+void Paginator::step() {
+  const FlowBlock* block = m_source.block(m_next_block);
+  if (!block) {
+    // Floats still waiting go on fresh columns; a float never disappears.
+    while (!m_deferred.empty()) {
+      if (m_y > 0) next_column();
+      else place_deferred_floats();
+    }
+    m_finished = true;
+    return;
+  }
+  place_block(m_next_block++, *block);
+}
+
+void Paginator::place_whole(uint32_t index, const FlowBlock& block, int looseness, bool repeated_header) {
+  const Fixed gap = gap_before(block);
+  Placement p;
+  p.block = index;
+  p.looseness = static_cast<int8_t>(looseness);
+  p.repeated_header = repeated_header;
+  p.column = static_cast<uint16_t>(m_column);
+  p.first_line = 0;
+  p.line_count = static_cast<uint32_t>(block.line_heights.size());
+  p.y = m_y + gap;
+  current_page().placements.push_back(p);
+  m_y = p.y + block.total_height();
+  m_pending_space = block.space_after;
+}
+
+bool Paginator::heading_fits_with_next(uint32_t index, const FlowBlock& block) {
+  // Room for the heading (and any headings chained to it) plus the first lines of what follows.
+  Fixed need = gap_before(block) + block.total_height();
+  Fixed pending = block.space_after;
+  uint32_t next = index + 1;
+  for (int chained = 0; chained < 4; ++chained, ++next) {
+    const FlowBlock* after = m_source.block(next);
+    if (!after) break;
+    need += std::max(pending, after->space_before);
+    if (after->kind == FlowKind::kLines) {
+      const size_t keep = std::min<size_t>(after->line_heights.size(), std::max<uint8_t>(after->orphans, 1));
+      for (size_t i = 0; i < keep; ++i) need += after->line_heights[i];
+      break;
+    }
+    if (after->kind == FlowKind::kFloat) break;  // a figure may float away; it does not hold the heading
+    need += after->total_height();
+    if (!after->keep_with_next) break;
+    pending = after->space_after;
+  }
+  return need <= remaining();
+}
+
+void Paginator::place_block(uint32_t index, const FlowBlock& block) {
+  if (block.repeat_header == kNoBlock) m_current_header = kNoBlock;
+
+  if (block.kind == FlowKind::kFloat) {
+    const bool fits = gap_before(block) + block.total_height() <= remaining();
+    if (fits || m_y == 0) {
+      place_whole(index, block, 0);
+    } else {
+      m_deferred.push_back(index);
+      ++m_stats.floats_deferred;
+    }
+    return;
+  }
+
+  if (block.keep_with_next && m_y > 0 && !heading_fits_with_next(index, block)) next_column();
+
+  if (block.kind == FlowKind::kUnbreakable) {
+    if (m_y > 0 && gap_before(block) + block.total_height() > remaining()) next_column();
+    if (block.repeat_header != kNoBlock && m_y == 0 && m_current_header != kNoBlock) {
+      if (const FlowBlock* header = m_source.block(block.repeat_header))
+        place_whole(block.repeat_header, *header, 0, true);
+    }
+    if (block.repeat_header != kNoBlock) m_current_header = block.repeat_header;
+    place_whole(index, block, 0);
+    if (block.keep_with_next && block.repeat_header == kNoBlock) m_current_header = index;
+    place_deferred_floats();
+    return;
+  }
+
+  // Lines: the natural breaking first; if it would leave a widow, the same paragraph re-broken one
+  // line shorter or longer; only when neither works are lines moved to the next column.
+  if (leaves_widow(block)) {
+    for (int looseness : {-1, 1}) {
+      const FlowBlock* variant = m_source.variant(index, looseness);
+      if (variant && !leaves_widow(*variant)) {
+        m_looseness.emplace_back(index, static_cast<int8_t>(looseness));
+        ++m_stats.widows_fixed_by_looseness;
+        place_lines(index, *variant, looseness);
+        place_deferred_floats();
+        return;
+      }
+    }
+    ++m_stats.widows_fixed_by_moving_lines;
+  }
+  place_lines(index, block, 0);
+  place_deferred_floats();
+}
+
+// How many lines of a split go in the current column: as many as fit, but an orphan moves the
+// whole paragraph on and a widow takes lines with it. 0 means "start in the next column".
+uint32_t Paginator::split_count(const FlowBlock& block, uint32_t first, Fixed y, Fixed gap, bool* widow) const {
+  const auto& heights = block.line_heights;
+  const uint32_t rest = static_cast<uint32_t>(heights.size()) - first;
+  const uint32_t orphans = std::max<uint8_t>(block.orphans, 1);
+  const uint32_t widows = std::max<uint8_t>(block.widows, 1);
+  uint32_t m = lines_fitting(heights, first, m_column_height - y - gap);
+  if (m >= rest) return rest;
+  if (m < orphans && y > 0) return 0;
+  if (rest - m < widows) {
+    if (widow) *widow = true;
+    const uint32_t moved = m - (widows - (rest - m));
+    if (m > widows - (rest - m) && moved >= orphans) m = moved;
+    else if (y > 0) return 0;  // too short to split without a widow or an orphan: move it whole
+  }
+  return std::clamp<uint32_t>(m, 1, rest);  // a line taller than a column still goes somewhere
+}
+
+bool Paginator::leaves_widow(const FlowBlock& block) const {
+  bool widow = false;
+  Fixed y = m_y;
+  Fixed gap = gap_before(block);
+  const uint32_t n = static_cast<uint32_t>(block.line_heights.size());
+  for (uint32_t first = 0; first < n && !widow;) {
+    const uint32_t m = split_count(block, first, y, first == 0 ? gap : 0, &widow);
+    if (m == 0) {
+      y = 0;
+      gap = 0;
+      continue;
+    }
+    first += m;
+    y = 0;  // any remainder starts a fresh column
+  }
+  return widow;
+}
+
+void Paginator::place_lines(uint32_t index, const FlowBlock& block, int looseness) {
+  const auto& heights = block.line_heights;
+  const uint32_t n = static_cast<uint32_t>(heights.size());
+  for (uint32_t first = 0; first < n;) {
+    const Fixed gap = first == 0 ? gap_before(block) : 0;
+    const uint32_t m = split_count(block, first, m_y, gap, nullptr);
+    if (m == 0) {
+      if (first == 0 && lines_fitting(heights, 0, remaining() - gap) > 0) ++m_stats.orphans_moved;
+      next_column();
+      continue;
+    }
+    Placement p;
+    p.block = index;
+    p.looseness = static_cast<int8_t>(looseness);
+    p.column = static_cast<uint16_t>(m_column);
+    p.first_line = first;
+    p.line_count = m;
+    p.y = m_y + gap;
+    current_page().placements.push_back(p);
+    Fixed h = 0;
+    for (uint32_t i = first; i < first + m; ++i) h += heights[i];
+    m_y = p.y + h;
+    m_pending_space = block.space_after;
+    first += m;
+    if (first < n) next_column();
+  }
+}
+
+}  // namespace inkset::paginate
