@@ -14,21 +14,9 @@
 
 #include "../display.h"
 #include "../refresh_policy.h"
+#include "folder.h"
 
 namespace inkset::platform {
-
-struct FolderEntry {
-  std::string path;
-  std::string name;  // file name inside the folder
-  int64_t mtime_ns = 0;
-  int64_t size = 0;
-
-  bool operator==(const FolderEntry&) const = default;
-};
-
-// Regular files of dir whose names end in extension (e.g. ".md"), sorted by name (bytewise).
-// Errors: kUnreadableFile if the folder cannot be read.
-Result<std::vector<FolderEntry>> scan_folder(const std::string& dir, const std::string& extension);
 
 // What one turn showed.
 struct KioskTurn {
