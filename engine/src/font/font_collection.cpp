@@ -1,13 +1,20 @@
 #include "font/font_collection.h"
 
+#include "support/hash.h"
+
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_TRUETYPE_TABLES_H
 #include <hb-ot.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
+#include <array>
 #include <filesystem>
 #include <map>
+#include <optional>
+#include <unordered_map>
 
 namespace inkset::font {
 namespace {
@@ -21,6 +28,69 @@ std::string lowercase(std::string_view s) {
 bool is_font_file(const std::filesystem::path& p) {
   const std::string ext = lowercase(p.extension().string());
   return ext == ".ttf" || ext == ".otf" || ext == ".ttc";
+}
+
+// Which regional design of the CJK faces a language asks for: the same code point has different
+// glyph shapes in Japanese, Korean, Simplified and Traditional Chinese (Unicode Han unification).
+enum class CjkVariant : uint8_t { kNone, kJapanese, kKorean, kSimplified, kTraditional, kHongKong };
+
+CjkVariant cjk_variant(std::string_view language) {
+  const std::string lang = lowercase(language);
+  auto starts = [&](std::string_view prefix) {
+    return lang.size() >= prefix.size() && lang.compare(0, prefix.size(), prefix) == 0 &&
+           (lang.size() == prefix.size() || lang[prefix.size()] == '-' || lang[prefix.size()] == '_');
+  };
+  if (starts("ja")) return CjkVariant::kJapanese;
+  if (starts("ko")) return CjkVariant::kKorean;
+  if (!starts("zh")) return CjkVariant::kNone;
+  if (lang.find("hant") != std::string::npos || lang.find("-tw") != std::string::npos ||
+      lang.find("-mo") != std::string::npos)
+    return CjkVariant::kTraditional;
+  if (lang.find("-hk") != std::string::npos) return CjkVariant::kHongKong;
+  return CjkVariant::kSimplified;
+}
+
+// The CJK families in order of preference for a script and language. Without a language, each
+// script gets the design made for it (kana: Japanese, Hangul: Korean, Bopomofo: Traditional);
+// plain Han defaults to Simplified Chinese, the largest body of Han text.
+std::vector<std::string_view> cjk_families(UScriptCode script, CjkVariant variant) {
+  static constexpr std::string_view kJp = "noto sans cjk jp", kKr = "noto sans cjk kr", kSc = "noto sans cjk sc",
+                                    kTc = "noto sans cjk tc", kHk = "noto sans cjk hk";
+  if (variant == CjkVariant::kNone) {
+    switch (script) {
+      case USCRIPT_HIRAGANA:
+      case USCRIPT_KATAKANA:
+      case USCRIPT_KATAKANA_OR_HIRAGANA: variant = CjkVariant::kJapanese; break;
+      case USCRIPT_HANGUL: variant = CjkVariant::kKorean; break;
+      case USCRIPT_BOPOMOFO: variant = CjkVariant::kTraditional; break;
+      default: variant = CjkVariant::kSimplified; break;
+    }
+  }
+  switch (variant) {
+    case CjkVariant::kJapanese: return {kJp, kSc, kTc, kKr, kHk};
+    case CjkVariant::kKorean: return {kKr, kJp, kSc, kTc, kHk};
+    case CjkVariant::kTraditional: return {kTc, kHk, kSc, kJp, kKr};
+    case CjkVariant::kHongKong: return {kHk, kTc, kSc, kJp, kKr};
+    default: return {kSc, kTc, kHk, kJp, kKr};
+  }
+}
+
+bool is_cjk_script(UScriptCode script) {
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+         script == USCRIPT_KATAKANA_OR_HIRAGANA || script == USCRIPT_HANGUL || script == USCRIPT_BOPOMOFO;
+}
+
+// Characters that should come from the colour emoji face even when a text face covers them:
+// default emoji presentation (UTS #51) and regional indicators (flags).
+bool wants_emoji_face(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  return u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
+}
+
+int style_distance(const FaceInfo& info, int weight, bool italic) {
+  // Slant mismatches cost more than any weight difference: a true italic of another weight reads
+  // better than an upright where italics were asked for.
+  return std::abs(info.weight - weight) + (info.italic != italic ? 1000 : 0);
 }
 
 int face_weight(FT_Face face) {
@@ -45,6 +115,104 @@ struct FontCollection::Impl {
   std::vector<hb_face_t*> hb_faces;
   std::map<std::pair<FaceId, Fixed>, hb_font_t*> hb_fonts;
   size_t primary_count = 0;  // faces from FontConfig::directories; the rest are system fallbacks
+  std::unordered_map<std::string, std::vector<FaceId>> families;  // lowercase family -> faces
+  FaceId emoji = kNoFace;
+  mutable std::vector<std::optional<bool>> space_in_layout;
+
+  // Direct-mapped: a fixed footprint (kFallbackSlots entries) whatever the text, no allocation.
+  struct FallbackSlot {
+    char32_t cp = 0;
+    FaceId preferred = kNoFace;
+    CjkVariant variant = CjkVariant::kNone;
+    FaceId result = kNoFace;
+    bool valid = false;
+  };
+  static constexpr size_t kFallbackSlots = 4096;
+  mutable std::array<FallbackSlot, kFallbackSlots> fallback_cache{};
+  mutable CacheStats fallback_stats;
+
+  FaceId closest_in(const std::vector<FaceId>& candidates, char32_t cp, int weight, bool italic) const {
+    FaceId best = kNoFace;
+    int best_score = INT32_MAX;
+    for (const FaceId f : candidates) {
+      const int score = style_distance(infos[f], weight, italic);
+      if (score < best_score && FT_Get_Char_Index(faces[f], cp) != 0) {
+        best_score = score;
+        best = f;
+      }
+    }
+    return best;
+  }
+
+  FaceId in_family(std::string_view family, char32_t cp, int weight, bool italic) const {
+    const auto it = families.find(std::string(family));
+    return it == families.end() ? kNoFace : closest_in(it->second, cp, weight, italic);
+  }
+
+  FaceId in_range(size_t begin, size_t end, char32_t cp, int weight, bool italic) const {
+    FaceId best = kNoFace;
+    int best_score = INT32_MAX;
+    for (size_t i = begin; i < end; ++i) {
+      const int score = style_distance(infos[i], weight, italic);
+      if (score < best_score && FT_Get_Char_Index(faces[i], cp) != 0) {
+        best_score = score;
+        best = static_cast<FaceId>(i);
+      }
+    }
+    return best;
+  }
+
+  FaceId for_script(UScriptCode script, char32_t cp, CjkVariant variant, int weight, bool italic) const {
+    if (is_cjk_script(script)) {
+      for (const std::string_view family : cjk_families(script, variant))
+        if (const FaceId f = in_family(family, cp, weight, italic); f != kNoFace) return f;
+      return kNoFace;
+    }
+    // Noto names its per-script families after the Unicode script name ("Noto Sans Arabic",
+    // "Noto Sans Devanagari", "Noto Sans Thai", ...): the sans design first, then the serif one.
+    std::string name = lowercase(uscript_getName(script));
+    std::replace(name.begin(), name.end(), '_', ' ');
+    for (const char* prefix : {"noto sans ", "noto serif ", "noto naskh "})
+      if (const FaceId f = in_family(prefix + name, cp, weight, italic); f != kNoFace) return f;
+    return kNoFace;
+  }
+
+  // Bitmap-only faces (colour emoji in CBDT) give FreeType no font units; their hhea and OS/2
+  // tables still hold design metrics, which HarfBuzz reads and scales like any outline font's.
+  FontMetrics bitmap_metrics(FaceId face, Fixed size) const {
+    hb_font_t* font = hb_font_create(hb_faces[face]);
+    hb_font_set_scale(font, size, size);
+    hb_position_t ascender = 0, descender = 0, line_gap = 0, x_height = 0;
+    hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_ASCENDER, &ascender);
+    hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &descender);
+    hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_HORIZONTAL_LINE_GAP, &line_gap);
+    hb_ot_metrics_get_position_with_fallback(font, HB_OT_METRICS_TAG_X_HEIGHT, &x_height);
+    hb_font_destroy(font);
+    return FontMetrics{ascender, -descender, line_gap, x_height};
+  }
+
+  FaceId compute_fallback(char32_t cp, FaceId preferred, CjkVariant variant) const {
+    const int weight = preferred < infos.size() ? infos[preferred].weight : 400;
+    const bool italic = preferred < infos.size() && infos[preferred].italic;
+    const auto c = static_cast<UChar32>(cp);
+    if (emoji != kNoFace && (wants_emoji_face(cp) || u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) &&
+        FT_Get_Char_Index(faces[emoji], cp) != 0)
+      return emoji;
+    UErrorCode status = U_ZERO_ERROR;
+    std::array<UScriptCode, 16> scripts{};
+    int count = uscript_getScriptExtensions(c, scripts.data(), static_cast<int32_t>(scripts.size()), &status);
+    if (U_FAILURE(status) || count <= 0) {
+      status = U_ZERO_ERROR;
+      scripts[0] = uscript_getScript(c, &status);
+      count = 1;
+    }
+    for (int i = 0; i < count; ++i) {
+      if (scripts[i] == USCRIPT_COMMON || scripts[i] == USCRIPT_INHERITED) continue;
+      if (const FaceId f = for_script(scripts[i], cp, variant, weight, italic); f != kNoFace) return f;
+    }
+    if (const FaceId f = in_range(0, primary_count, cp, weight, italic); f != kNoFace) return f;
+    return in_range(primary_count, faces.size(), cp, weight, italic);
+  }
 
   ~Impl() {
     for (auto& [key, font] : hb_fonts) hb_font_destroy(font);
@@ -105,6 +273,11 @@ Result<std::unique_ptr<FontCollection>> FontCollection::create(const FontConfig&
                           ": check the fonts folder or pass --fonts DIR");
   }
   for (const auto& dir : config.system_directories) impl->add_directory(dir);
+  for (size_t i = 0; i < impl->infos.size(); ++i) {
+    impl->families[lowercase(impl->infos[i].family)].push_back(static_cast<FaceId>(i));
+    if (impl->emoji == kNoFace && impl->infos[i].color) impl->emoji = static_cast<FaceId>(i);
+  }
+  impl->space_in_layout.resize(impl->faces.size());
   return std::unique_ptr<FontCollection>(new FontCollection(std::move(impl)));
 }
 
@@ -112,15 +285,13 @@ FaceMatch FontCollection::match(std::string_view family, int weight, bool italic
   const std::string wanted = lowercase(family);
   FaceMatch best;
   int best_score = INT32_MAX;
-  for (size_t i = 0; i < m_impl->infos.size(); ++i) {
-    const FaceInfo& info = m_impl->infos[i];
-    if (lowercase(info.family) != wanted) continue;
-    // Slant mismatches cost more than any weight difference: a true italic of another weight reads
-    // better than an upright where italics were asked for.
-    const int score = std::abs(info.weight - weight) + (info.italic != italic ? 1000 : 0);
+  const auto family_it = m_impl->families.find(wanted);
+  if (family_it == m_impl->families.end()) return best;
+  for (const FaceId f : family_it->second) {
+    const int score = style_distance(m_impl->infos[f], weight, italic);
     if (score < best_score) {
       best_score = score;
-      best.face = static_cast<FaceId>(i);
+      best.face = f;
     }
   }
   if (best.face != kNoFace) {
@@ -135,12 +306,82 @@ bool FontCollection::covers(FaceId face, char32_t cp) const {
   return face < m_impl->faces.size() && FT_Get_Char_Index(m_impl->faces[face], cp) != 0;
 }
 
-FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_view) const {
-  if (covers(preferred, cp)) return preferred;
-  for (size_t i = 0; i < m_impl->faces.size(); ++i)
-    if (covers(static_cast<FaceId>(i), cp)) return static_cast<FaceId>(i);
-  return kNoFace;
+FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_view language) const {
+  const bool emoji_first = m_impl->emoji != kNoFace && wants_emoji_face(cp);
+  if (!emoji_first && covers(preferred, cp)) return preferred;
+  const CjkVariant variant = cjk_variant(language);
+  const uint64_t h = hash_mix(hash_mix(cp, preferred), static_cast<uint64_t>(variant));
+  auto& slot = m_impl->fallback_cache[h % Impl::kFallbackSlots];
+  if (slot.valid && slot.cp == cp && slot.preferred == preferred && slot.variant == variant) {
+    ++m_impl->fallback_stats.hits;
+    return slot.result;
+  }
+  ++m_impl->fallback_stats.misses;
+  const FaceId result = m_impl->compute_fallback(cp, preferred, variant);
+  slot = {cp, preferred, variant, result, true};
+  return result;
 }
+
+FaceId FontCollection::emoji_face() const { return m_impl->emoji; }
+
+namespace {
+
+// The features whose lookups act between neighbouring words in practice: kerning and ligatures
+// (the same choice browsers make before caching words). Mark attachment reaches from a mark back to
+// its base only, and a word never starts with a mark; composition (ccmp) and localized forms act
+// within a cluster; Arabic joining forms are chosen by the shaper, and a space never joins.
+bool crosses_words(hb_tag_t feature) {
+  for (const hb_tag_t t : {HB_TAG('k', 'e', 'r', 'n'), HB_TAG('d', 'i', 's', 't'), HB_TAG('l', 'i', 'g', 'a'),
+                           HB_TAG('c', 'l', 'i', 'g'), HB_TAG('d', 'l', 'i', 'g'), HB_TAG('c', 'a', 'l', 't'),
+                           HB_TAG('r', 'l', 'i', 'g'), HB_TAG('r', 'c', 'l', 't')})
+    if (feature == t) return true;
+  return false;
+}
+
+// Whether a lookup can make glyphs on the two sides of a space depend on each other. Lookups that
+// only rewrite marks are exempt: a mark stays in the word of the base (or space) it follows, since
+// words are cut only before a base character.
+bool lookup_crosses_space(hb_face_t* face, hb_tag_t table, unsigned lookup, hb_codepoint_t space, hb_set_t* context,
+                          hb_set_t* input) {
+  hb_set_clear(context);
+  hb_set_clear(input);
+  hb_ot_layout_lookup_collect_glyphs(face, table, lookup, context, input, context, context);
+  if (!hb_set_has(context, space) && !hb_set_has(input, space)) return false;
+  for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(input, &g);)
+    if (g != space && hb_ot_layout_get_glyph_class(face, g) != HB_OT_LAYOUT_GLYPH_CLASS_MARK) return true;
+  return false;
+}
+
+}  // namespace
+
+bool FontCollection::space_in_layout(FaceId face) const {
+  std::optional<bool>& known = m_impl->space_in_layout.at(face);
+  if (known) return *known;
+  hb_face_t* hb_face = m_impl->hb_faces[face];
+  const FT_UInt space = FT_Get_Char_Index(m_impl->faces[face], U' ');
+  bool found = false;
+  hb_set_t* context = hb_set_create();
+  hb_set_t* input = hb_set_create();
+  std::vector<hb_tag_t> features(512);
+  std::vector<unsigned> lookups(1024);
+  for (const hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+    unsigned feature_count = static_cast<unsigned>(features.size());
+    hb_ot_layout_table_get_feature_tags(hb_face, table, 0, &feature_count, features.data());
+    for (unsigned f = 0; f < feature_count && !found; ++f) {
+      if (!crosses_words(features[f])) continue;
+      unsigned lookup_count = static_cast<unsigned>(lookups.size());
+      hb_ot_layout_feature_get_lookups(hb_face, table, f, 0, &lookup_count, lookups.data());
+      for (unsigned l = 0; l < lookup_count && !found; ++l)
+        found = lookup_crosses_space(hb_face, table, lookups[l], space, context, input);
+    }
+  }
+  hb_set_destroy(input);
+  hb_set_destroy(context);
+  known = found;
+  return found;
+}
+
+FontCollection::CacheStats FontCollection::fallback_stats() const { return m_impl->fallback_stats; }
 
 FT_Face FontCollection::ft_face(FaceId face) const { return m_impl->faces.at(face); }
 FT_Library FontCollection::ft_library() const { return m_impl->library; }
@@ -159,6 +400,7 @@ hb_font_t* FontCollection::hb_font(FaceId face, Fixed size) {
 
 FontMetrics FontCollection::metrics(FaceId face, Fixed size) const {
   const FT_Face f = m_impl->faces.at(face);
+  if (!FT_IS_SCALABLE(f)) return m_impl->bitmap_metrics(face, size);
   const int upem = f->units_per_EM ? f->units_per_EM : 1000;
   auto scale = [&](long v) { return static_cast<Fixed>((static_cast<int64_t>(v) * size + upem / 2) / upem); };
   FontMetrics m;

@@ -67,11 +67,30 @@ class FontCollection {
   // The closest face of `family` (case-insensitive) for weight and slant; kNoFace if no such family.
   FaceMatch match(std::string_view family, int weight, bool italic) const;
 
-  // The face to draw cp with, preferring `preferred` when it covers cp, then the fallback chain for
-  // the character's script and the language. kNoFace when no font covers it (draw .notdef of `preferred`).
+  // The face to draw cp with: `preferred` when it covers cp (unless cp defaults to emoji presentation),
+  // else the first face covering cp (by cmap) in this order: the colour emoji face for emoji; the chain
+  // for cp's script (Script_Extensions too) and BCP 47 `language` (Han picks the CJK face for ja, ko,
+  // zh-Hans, zh-Hant, zh-HK); any bundled face; any system face. Among the faces of a family, and among
+  // bundled or system faces, the one closest to `preferred`'s weight and slant wins.
+  // kNoFace when no font covers cp: the caller draws .notdef of `preferred` and counts it missing.
+  // Amortised O(1): answers are kept in a fixed-size cache (see fallback_stats).
   FaceId fallback_for(char32_t cp, FaceId preferred, std::string_view language) const;
 
+  // The colour emoji face (the first face with colour glyphs), kNoFace if none is installed.
+  FaceId emoji_face() const;
+
   bool covers(FaceId face, char32_t cp) const;
+
+  // True when a kerning, ligature or contextual-alternates lookup of face mentions the space glyph
+  // with base glyphs as input (kerning against space, contextual substitutions across words). Text in such a face cannot be shaped word by word and
+  // concatenated without risking a different result from shaping it whole. Computed once per face.
+  bool space_in_layout(FaceId face) const;
+
+  struct CacheStats {
+    uint64_t hits = 0;
+    uint64_t misses = 0;
+  };
+  CacheStats fallback_stats() const;
 
   // Valid as long as the collection. The FT_Face's size is not managed: callers set it before use.
   FT_Face ft_face(FaceId face) const;

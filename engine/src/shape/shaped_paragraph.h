@@ -48,6 +48,7 @@ struct ShapedParagraph {
   std::vector<uint8_t> flags;     // GlyphFlag
 
   uint32_t missing_glyphs = 0;    // characters no font covered, drawn as .notdef
+  uint8_t base_level = 0;         // paragraph embedding level (UAX #9): 0 left to right, 1 right to left
 
   size_t glyph_count() const { return glyph_id.size(); }
 };

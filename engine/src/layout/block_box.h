@@ -1,0 +1,75 @@
+#pragma once
+// A laid-out block: horizontal rows stacked vertically, each holding positioned items (text lines,
+// images, rules). The paginator may break between rows of a kLines block; rows never split.
+// Coordinates of items are relative to the row's top and the column's left edge.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "breaking/line_builder.h"
+#include "paginate/paginator.h"
+#include "shape/shaped_paragraph.h"
+#include "support/fixed.h"
+
+namespace inkset::layout {
+
+// What a line belongs to, as the layout dump names it.
+enum class Role : uint8_t {
+  kTitle, kByline, kHeading, kParagraph, kQuote, kList, kCode, kTable, kCaption, kFootnote, kComment,
+  kHeader, kFooter,
+};
+const char* role_name(Role role);
+
+// Where a line's text comes from.
+enum class Origin : uint8_t { kBody, kFront, kGenerated };
+const char* origin_name(Origin origin);
+
+// One shaped and broken paragraph; lines index into it. Owns its text (the shaped data borrows it).
+struct Paragraph {
+  std::string text;
+  shape::ShapedParagraph shaped;
+  std::vector<breaking::PlacedLine> lines;
+  std::vector<uint8_t> run_color;     // gray per shaped run
+  std::vector<uint8_t> run_decoration;  // per shaped run: 1 underline, 2 strikethrough
+  uint32_t block_id = 0;              // article block the text comes from
+  uint32_t text_offset = 0;           // where this paragraph's text starts in the block's text
+  Role role = Role::kParagraph;
+  Origin origin = Origin::kBody;
+};
+
+enum class ItemKind : uint8_t { kLine, kImage, kRule };
+
+struct Item {
+  ItemKind kind = ItemKind::kLine;
+  Fixed x = 0, y = 0, width = 0, height = 0;
+  Fixed baseline = 0;      // kLine: from the item's top
+  uint32_t paragraph = 0;  // kLine: index into BlockBox::paragraphs
+  uint32_t line = 0;       // kLine: index into Paragraph::lines
+  uint32_t image = 0;      // kImage: index into the document's image table
+  uint8_t gray = 0;        // kRule
+};
+
+struct Row {
+  Fixed height = 0;
+  uint32_t item_begin = 0;
+  uint32_t item_end = 0;
+};
+
+struct BlockBox {
+  uint32_t block_id = 0;
+  paginate::FlowBlock flow;  // what the paginator sees; for kLines one entry per row
+  std::vector<Row> rows;
+  std::vector<Item> items;
+  std::vector<std::unique_ptr<Paragraph>> paragraphs;
+  int breaking_looseness = 0;
+  bool can_vary = false;  // a single paragraph whose line count looseness could change
+
+  void begin_row() { rows.push_back({0, static_cast<uint32_t>(items.size()), static_cast<uint32_t>(items.size())}); }
+  void add_item(const Item& item) {
+    items.push_back(item);
+    rows.back().item_end = static_cast<uint32_t>(items.size());
+  }
+};
+
+}  // namespace inkset::layout

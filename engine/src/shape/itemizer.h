@@ -1,0 +1,66 @@
+#pragma once
+// Splits a paragraph into items that HarfBuzz can shape in one call each: maximal ranges with one
+// bidi level (UAX #9), one script (UAX #24), one caller style and one font face.
+#include <hb.h>
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "font/font_collection.h"
+
+namespace inkset::shape {
+
+// A style applies to the bytes [begin, end) of the paragraph text. The ranges of one call are in
+// order and cover the text; `style` indexes the caller's style table.
+struct StyleRange {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  uint16_t style = 0;
+};
+
+// The paragraph direction: kAuto takes it from the first strong character (UAX #9 rules P2, P3),
+// defaulting to left to right.
+enum class BaseDirection : uint8_t { kAuto, kLtr, kRtl };
+
+// What the itemizer needs to know of a style: the face it prefers (from FontCollection::match) and
+// its BCP 47 language, which picks among regional CJK designs.
+struct ItemStyle {
+  font::FaceId preferred = font::kNoFace;
+  std::string_view language;
+};
+
+struct Item {
+  uint32_t begin = 0;  // bytes into the paragraph text
+  uint32_t end = 0;
+  uint8_t bidi_level = 0;  // odd = right to left
+  hb_script_t script = HB_SCRIPT_COMMON;
+  uint16_t style = 0;
+  font::FaceId face = font::kNoFace;
+};
+
+struct Itemization {
+  std::vector<Item> items;  // logical order, covering the text without gaps
+  uint8_t base_level = 0;   // the paragraph embedding level: 0 left to right, 1 right to left
+};
+
+// Itemizes `text` (UTF-8; ill-formed sequences count as U+FFFD).
+// - Bidi levels come from ICU's UAX #9 implementation.
+// - Scripts follow UAX #24: Common and Inherited characters take the script of the text before them
+//   within the same bidi level run (or after them, at the start of one); a closing bracket takes
+//   the script of its opening bracket (a bounded stack: brackets nested deeper than kBracketDepth
+//   forget the outermost ones); a character whose Script_Extensions include the current script keeps it.
+// - Faces are chosen per extended grapheme cluster (UAX #29) so that a base and its marks, or an
+//   emoji ZWJ sequence, never straddle two faces: emoji sequences use the colour emoji face,
+//   everything else FontCollection::fallback_for on the cluster's first character. Common characters
+//   (spaces, punctuation, digits) stay in the previous cluster's face when it covers them, so a run
+//   of Arabic or CJK text is not cut at every space. A cluster no face covers gets the preferred face.
+// - A cluster takes the style of its first byte.
+// Complexity: O(n) in the text length, plus the font collection's coverage lookups.
+Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
+                    BaseDirection direction, const font::FontCollection& fonts);
+
+inline constexpr size_t kBracketDepth = 64;
+
+}  // namespace inkset::shape

@@ -1,0 +1,249 @@
+#include "shape/shaper.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "support/hash.h"
+#include "support/utf8.h"
+
+namespace inkset::shape {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+uint64_t hash_features(const std::vector<hb_feature_t>& features) {
+  uint64_t h = kHashSeed;
+  for (const hb_feature_t& f : features) {
+    h = hash_mix(h, f.tag);
+    h = hash_mix(h, f.value);
+    h = hash_mix(h, f.start);
+    h = hash_mix(h, f.end);
+  }
+  return h;
+}
+
+// A word may start at `pos` (just after a space) unless the character there would join the space's
+// grapheme cluster (a combining mark or joiner on the space).
+bool starts_word(std::string_view text, size_t pos) {
+  if (text[pos] == ' ') return false;
+  size_t p = pos;
+  const auto cp = static_cast<UChar32>(utf8::decode(text, p));
+  return (U_GET_GC_MASK(cp) & U_GC_M_MASK) == 0 && cp != 0x200D && cp != 0x200C;
+}
+
+}  // namespace
+
+Result<std::vector<hb_feature_t>> parse_features(std::string_view list) {
+  std::vector<hb_feature_t> features;
+  while (!list.empty()) {
+    const size_t comma = list.find(',');
+    const std::string_view item = trim(list.substr(0, comma));
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    if (item.empty()) continue;
+    hb_feature_t feature;
+    if (!hb_feature_from_string(item.data(), static_cast<int>(item.size()), &feature))
+      return make_error(ErrorCode::kBadArguments,
+                        "bad OpenType feature '" + std::string(item) + "': expected e.g. onum, liga=0, -kern");
+    features.push_back(feature);
+  }
+  return features;
+}
+
+struct Shaper::RunContext {
+  std::string_view paragraph;
+  Item item;
+  hb_font_t* font;
+  Fixed size;
+  hb_direction_t direction;
+  hb_language_t language;
+  const std::vector<hb_feature_t>* features;
+  uint64_t features_hash;
+};
+
+Shaper::Shaper(font::FontCollection& fonts, ShapeCache& cache)
+    : m_fonts(fonts), m_cache(cache), m_buffer(hb_buffer_create()) {}
+
+Shaper::~Shaper() { hb_buffer_destroy(m_buffer); }
+
+ShapedParagraph Shaper::shape(std::string_view text, std::span<const StyleRange> ranges,
+                              std::span<const TextStyle> styles, BaseDirection direction) {
+  ShapedParagraph out;
+  out.text = text;
+  std::vector<font::FaceMatch> matches(styles.size());
+  std::vector<ItemStyle> item_styles(styles.size());
+  std::vector<uint64_t> features_hashes(styles.size());
+  std::vector<hb_language_t> languages(styles.size());
+  for (size_t i = 0; i < styles.size(); ++i) {
+    const TextStyle& s = styles[i];
+    matches[i] = m_fonts.match(s.family, s.weight, s.italic);
+    // Degrade, never fail: an unknown family is set in the first bundled family.
+    if (matches[i].face == font::kNoFace) matches[i] = m_fonts.match(m_fonts.info(0).family, s.weight, s.italic);
+    item_styles[i] = ItemStyle{matches[i].face, s.language};
+    features_hashes[i] = hash_features(s.features);
+    // An unset language stays unset rather than taking the process locale: output must not depend on it.
+    languages[i] = s.language.empty() ? HB_LANGUAGE_INVALID
+                                      : hb_language_from_string(s.language.data(), static_cast<int>(s.language.size()));
+  }
+  const Itemization items = itemize(text, ranges, item_styles, direction, m_fonts);
+  out.base_level = items.base_level;
+  out.runs.reserve(items.items.size());
+  for (const Item& item : items.items) {
+    const uint16_t style = item.style < styles.size() ? item.style : 0;
+    if (styles.empty()) break;
+    const TextStyle& s = styles[style];
+    const font::FaceInfo& info = m_fonts.info(item.face);
+    ShapedRun run;
+    run.text_begin = item.begin;
+    run.text_end = item.end;
+    run.glyph_begin = static_cast<uint32_t>(out.glyph_count());
+    run.face = item.face;
+    run.size = s.size;
+    run.bidi_level = item.bidi_level;
+    run.script = item.script;
+    run.style = style;
+    // Synthesis is decided per run: a fallback face (Arabic, CJK) may lack the weight or slant that
+    // the style's own family has.
+    run.synthetic_bold = s.weight >= 600 && info.weight < 600;
+    run.synthetic_italic = s.italic && !info.italic;
+    const RunContext ctx{text,
+                         item,
+                         m_fonts.hb_font(item.face, s.size),
+                         s.size,
+                         (item.bidi_level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR,
+                         languages[style],
+                         &s.features,
+                         features_hashes[style]};
+    shape_run(ctx, out);
+    run.glyph_end = static_cast<uint32_t>(out.glyph_count());
+    out.runs.push_back(run);
+  }
+  for (size_t g = 0; g < out.glyph_count(); ++g) {
+    if (out.glyph_id[g] != 0) continue;
+    out.flags[g] |= kMissing;
+    ++out.missing_glyphs;
+  }
+  return out;
+}
+
+void Shaper::shape_segment(const RunContext& run, std::string_view context, uint32_t begin, uint32_t end,
+                           uint32_t cluster_base, ShapedSegment& out) {
+  hb_buffer_clear_contents(m_buffer);
+  hb_buffer_add_utf8(m_buffer, context.data(), static_cast<int>(context.size()), begin, static_cast<int>(end - begin));
+  hb_buffer_set_direction(m_buffer, run.direction);
+  hb_buffer_set_script(m_buffer, run.item.script);
+  hb_buffer_set_language(m_buffer, run.language);
+  hb_buffer_set_cluster_level(m_buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
+  hb_shape(run.font, m_buffer, run.features->data(), static_cast<unsigned>(run.features->size()));
+  unsigned count = 0;
+  const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(m_buffer, &count);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(m_buffer, nullptr);
+  const bool reverse = HB_DIRECTION_IS_BACKWARD(run.direction);
+  for (unsigned k = 0; k < count; ++k) {
+    // HarfBuzz returns right-to-left text in visual order; the contract is logical order.
+    const unsigned i = reverse ? count - 1 - k : k;
+    out.glyph_id.push_back(infos[i].codepoint);
+    out.advance.push_back(pos[i].x_advance);
+    out.x_offset.push_back(pos[i].x_offset);
+    out.y_offset.push_back(pos[i].y_offset);
+    out.cluster.push_back(infos[i].cluster - cluster_base);
+    const auto flags = hb_glyph_info_get_glyph_flags(&infos[i]);
+    out.flags.push_back((flags & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) ? kUnsafeToBreak : 0);
+  }
+}
+
+namespace {
+
+void append(ShapedParagraph& out, const ShapedSegment& seg, uint32_t cluster_base) {
+  out.glyph_id.insert(out.glyph_id.end(), seg.glyph_id.begin(), seg.glyph_id.end());
+  out.advance.insert(out.advance.end(), seg.advance.begin(), seg.advance.end());
+  out.x_offset.insert(out.x_offset.end(), seg.x_offset.begin(), seg.x_offset.end());
+  out.y_offset.insert(out.y_offset.end(), seg.y_offset.begin(), seg.y_offset.end());
+  out.flags.insert(out.flags.end(), seg.flags.begin(), seg.flags.end());
+  for (const uint32_t c : seg.cluster) out.cluster.push_back(c + cluster_base);
+}
+
+void truncate(ShapedParagraph& out, size_t glyphs) {
+  out.glyph_id.resize(glyphs);
+  out.advance.resize(glyphs);
+  out.x_offset.resize(glyphs);
+  out.y_offset.resize(glyphs);
+  out.cluster.resize(glyphs);
+  out.flags.resize(glyphs);
+}
+
+void clear(ShapedSegment& s) {
+  s.glyph_id.clear();
+  s.advance.clear();
+  s.x_offset.clear();
+  s.y_offset.clear();
+  s.cluster.clear();
+  s.flags.clear();
+}
+
+}  // namespace
+
+void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
+  const std::string_view text = run.paragraph;
+  const uint32_t begin = run.item.begin;
+  const uint32_t end = run.item.end;
+  const size_t first_glyph = out.glyph_count();
+  auto shape_whole = [&] {
+    truncate(out, first_glyph);
+    clear(m_scratch);
+    shape_segment(run, text, begin, end, 0, m_scratch);
+    append(out, m_scratch, 0);
+    ++m_stats.runs_shaped_whole;
+  };
+  if (!m_cache_enabled || m_fonts.space_in_layout(run.item.face)) {
+    shape_whole();
+    return;
+  }
+  for (uint32_t seg_begin = begin; seg_begin < end;) {
+    uint32_t seg_end = seg_begin + 1;
+    while (seg_end < end && !(text[seg_end - 1] == ' ' && starts_word(text, seg_end))) ++seg_end;
+    const std::string_view seg = text.substr(seg_begin, seg_end - seg_begin);
+    // Bounded by spaces (or the paragraph's ends), a word shapes the same whatever surrounds it, so it
+    // can be shaped without context and cached; a word cut by a font or style change needs its context.
+    const bool bounded = (seg_begin == 0 || text[seg_begin - 1] == ' ') && (seg.back() == ' ' || seg_end == text.size());
+    const size_t seam = out.glyph_count();
+    if (bounded && seg.size() <= ShapeCache::kMaxSegmentBytes) {
+      const ShapeKey key = ShapeKey::make(run.item.face, run.size, run.features_hash, run.direction, run.item.script,
+                                          run.language, seg);
+      if (const ShapedSegment* hit = m_cache.find(key)) {
+        append(out, *hit, seg_begin);
+        ++m_stats.segments_from_cache;
+      } else {
+        ShapedSegment fresh;
+        shape_segment(run, seg, 0, static_cast<uint32_t>(seg.size()), 0, fresh);
+        append(out, fresh, seg_begin);
+        m_cache.insert(key, std::move(fresh));
+        ++m_stats.segments_shaped;
+      }
+    } else {
+      clear(m_scratch);
+      shape_segment(run, text, seg_begin, seg_end, seg_begin, m_scratch);
+      append(out, m_scratch, seg_begin);
+      ++m_stats.segments_shaped;
+    }
+    // HarfBuzz flags a glyph unsafe to break when its shaping depended on what precedes it.
+    if (seam > first_glyph && seam < out.glyph_count() && (out.flags[seam] & kUnsafeToBreak)) {
+      shape_whole();
+      return;
+    }
+    seg_begin = seg_end;
+  }
+}
+
+HyphenGlyph Shaper::hyphen(const ShapedRun& run) {
+  hb_font_t* font = m_fonts.hb_font(run.face, run.size);
+  hb_codepoint_t glyph = 0;
+  if (!hb_font_get_nominal_glyph(font, 0x2010, &glyph) && !hb_font_get_nominal_glyph(font, '-', &glyph)) return {};
+  return {glyph, hb_font_get_glyph_h_advance(font, glyph)};
+}
+
+}  // namespace inkset::shape

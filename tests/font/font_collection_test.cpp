@@ -1,0 +1,80 @@
+#include <catch2/catch.hpp>
+
+#include "../shape/shape_fixture.h"
+
+using namespace inkset;
+using inkset::test::fonts;
+
+TEST_CASE("font: match picks weight and slant, synthesizes only what the family lacks", "[font]") {
+  const auto bold_italic = fonts().match("charis sil", 700, true);
+  REQUIRE(bold_italic.face != font::kNoFace);
+  CHECK(fonts().info(bold_italic.face).weight == 700);
+  CHECK(fonts().info(bold_italic.face).italic);
+  CHECK_FALSE(bold_italic.synthetic_bold);
+  CHECK_FALSE(bold_italic.synthetic_italic);
+  const auto arabic_italic = fonts().match("Noto Sans Arabic", 400, true);
+  REQUIRE(arabic_italic.face != font::kNoFace);
+  CHECK(arabic_italic.synthetic_italic);
+  CHECK(fonts().match("No Such Family", 400, false).face == font::kNoFace);
+}
+
+TEST_CASE("font: fallback follows the script chain by cmap coverage", "[font][fallback]") {
+  const font::FaceId charis = test::face_of("Charis SIL");
+  REQUIRE(charis != font::kNoFace);
+  CHECK(fonts().fallback_for(U'a', charis, "") == charis);
+  CHECK(fonts().info(fonts().fallback_for(U'\u0628', charis, "")).family == "Noto Sans Arabic");
+  CHECK(fonts().info(fonts().fallback_for(U'\u05D0', charis, "")).family == "Noto Sans Hebrew");
+  CHECK(fonts().info(fonts().fallback_for(U'\u0915', charis, "")).family == "Noto Sans Devanagari");
+  CHECK(fonts().info(fonts().fallback_for(U'\u0E01', charis, "")).family == "Noto Sans Thai");
+  // Han: the regional design follows the language.
+  CHECK(fonts().info(fonts().fallback_for(U'\u4E2D', charis, "ja")).family == "Noto Sans CJK JP");
+  CHECK(fonts().info(fonts().fallback_for(U'\u4E2D', charis, "zh-Hans")).family == "Noto Sans CJK SC");
+  CHECK(fonts().info(fonts().fallback_for(U'\u4E2D', charis, "zh")).family == "Noto Sans CJK SC");
+  CHECK(fonts().info(fonts().fallback_for(U'\u4E2D', charis, "zh-Hant")).family == "Noto Sans CJK TC");
+  CHECK(fonts().info(fonts().fallback_for(U'\uAC00', charis, "ko")).family == "Noto Sans CJK KR");
+  CHECK(fonts().info(fonts().fallback_for(U'\u3042', charis, "")).family == "Noto Sans CJK JP");
+  CHECK(fonts().fallback_for(U'\U0001F600', charis, "") == fonts().emoji_face());
+}
+
+TEST_CASE("font: fallback keeps the weight of the preferred face", "[font][fallback]") {
+  const font::FaceId charis_bold = test::face_of("Charis SIL", 700);
+  const font::FaceId arabic = fonts().fallback_for(U'\u0628', charis_bold, "");
+  REQUIRE(arabic != font::kNoFace);
+  CHECK(fonts().info(arabic).weight == 700);
+}
+
+TEST_CASE("font: no face covers a private-use code point", "[font][fallback]") {
+  const font::FaceId charis = test::face_of("Charis SIL");
+  CHECK(fonts().fallback_for(U'\U000FFFFD', charis, "") == font::kNoFace);
+}
+
+TEST_CASE("font: repeated fallback lookups hit the cache", "[font][fallback]") {
+  const font::FaceId charis = test::face_of("Charis SIL");
+  const font::FaceId first = fonts().fallback_for(U'\u0E02', charis, "th");
+  const auto before = fonts().fallback_stats();
+  CHECK(fonts().fallback_for(U'\u0E02', charis, "th") == first);
+  const auto after = fonts().fallback_stats();
+  CHECK(after.hits == before.hits + 1);
+  CHECK(after.misses == before.misses);
+}
+
+TEST_CASE("font: colour emoji advances scale with the size", "[font][emoji]") {
+  const font::FaceId emoji = fonts().emoji_face();
+  REQUIRE(emoji != font::kNoFace);
+  hb_codepoint_t g = 0;
+  REQUIRE(hb_font_get_nominal_glyph(fonts().hb_font(emoji, px_to_fixed(24)), U'\U0001F600', &g));
+  const Fixed a24 = hb_font_get_glyph_h_advance(fonts().hb_font(emoji, px_to_fixed(24)), g);
+  const Fixed a48 = hb_font_get_glyph_h_advance(fonts().hb_font(emoji, px_to_fixed(48)), g);
+  // About one em wide whatever the bitmap strike's size.
+  CHECK(a24 > px_to_fixed(20));
+  CHECK(a24 < px_to_fixed(36));
+  CHECK(std::abs(a48 - 2 * a24) <= 1);
+  const auto m = fonts().metrics(emoji, px_to_fixed(24));
+  CHECK(m.ascender > px_to_fixed(15));
+  CHECK(m.ascender < px_to_fixed(40));
+}
+
+TEST_CASE("font: space_in_layout tells whether words can be shaped apart", "[font]") {
+  // Charis SIL has no kerning or contextual rule that involves the space: the word cache relies on it.
+  CHECK_FALSE(fonts().space_in_layout(test::face_of("Charis SIL")));
+}
