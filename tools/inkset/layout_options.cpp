@@ -1,88 +1,66 @@
 #include "layout_options.h"
 
-#include <charconv>
-#include <string_view>
+#include <cstdio>
+
+#include "style/layout_options.h"
 
 namespace inkset::cli {
 
-namespace {
-
-Error bad(const std::string& option, const std::string& value, const char* expected) {
-  return make_error(ErrorCode::kBadArguments, "bad value '" + value + "' for --" + option + ": expected " + expected);
-}
-
-bool parse_int(std::string_view text, int& out) {
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc{} && end == text.data() + text.size();
-}
-
-bool parse_number(std::string_view text, double& out) {
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-  return ec == std::errc{} && end == text.data() + text.size();
-}
-
-bool strip_suffix(std::string_view& text, std::string_view suffix) {
-  if (text.size() <= suffix.size() || text.substr(text.size() - suffix.size()) != suffix) return false;
-  text.remove_suffix(suffix.size());
-  return true;
-}
-
-}  // namespace
-
 std::vector<OptionSpec> layout_option_specs() {
-  return {
-      {"page", true, "page size in pixels, WxH (default 758x1024)"},
-      {"dpi", true, "pixel density of the screen (default 212)"},
-      {"font-size", true, "body text size: 11pt or 30px (default: the theme's)"},
-      {"theme", true, "a built-in theme (ereader, kiosk) or a .theme file"},
-      {"columns", true, "number of columns (default: the theme's)"},
-      {"margins", true, "page margins in pixels, e.g. 40px (default: the theme's)"},
-      {"greedy", false, "first-fit line breaking instead of optimal (cheapest)"},
-      {"no-hyphens", false, "never hyphenate"},
-      {"lang", true, "language tag for hyphenation, e.g. en-GB (default: the article's)"},
-  };
+  std::vector<OptionSpec> specs;
+  for (const auto& info : style::layout_option_infos()) specs.push_back({info.name, true, info.help});
+  specs.push_back({"greedy", false, "first-fit line breaking instead of Knuth-Plass (cheapest)"});
+  specs.push_back({"no-hyphens", false, "never hyphenate"});
+  specs.push_back({"fonts", true, "font directory to use instead of the bundled fonts"});
+  return specs;
 }
 
-Result<LayoutSettings> layout_settings_from(const Args& args, LayoutSettings s) {
-  if (const auto v = args.get("page")) {
-    const auto x = v->find('x');
-    if (x == std::string::npos || !parse_int(std::string_view(*v).substr(0, x), s.page_width) ||
-        !parse_int(std::string_view(*v).substr(x + 1), s.page_height) || s.page_width < 64 || s.page_height < 64 ||
-        s.page_width > 16384 || s.page_height > 16384)
-      return bad("page", *v, "WIDTHxHEIGHT in pixels, each 64..16384, e.g. 758x1024");
+std::vector<OptionSpec> with_layout_options(std::vector<OptionSpec> extra) {
+  auto specs = layout_option_specs();
+  specs.insert(specs.end(), extra.begin(), extra.end());
+  return specs;
+}
+
+Result<LayoutSettings> layout_settings_from(const Args& args) {
+  style::LayoutOptions options;
+  for (const auto& info : style::layout_option_infos())
+    if (auto v = args.get(info.name)) INKSET_TRY(style::parse_layout_option(options, info.name, *v));
+  LayoutSettings s;
+  s.page_width = options.page_width;
+  s.page_height = options.page_height;
+  s.dpi = options.dpi;
+  s.font_size_pt = options.font_size_px > 0 ? options.font_size_px * 72.0 / options.dpi : options.font_size_pt;
+  s.theme = options.theme;
+  s.columns = options.columns;
+  if (options.margins) {
+    if (options.margins->unit != style::LengthUnit::kPx)
+      return make_error(ErrorCode::kBadArguments, "--margins takes pixels here, e.g. --margins 40px");
+    s.margin_px = static_cast<int>(options.margins->value);
   }
-  if (const auto v = args.get("dpi")) {
-    if (!parse_int(*v, s.dpi) || s.dpi < 50 || s.dpi > 1200) return bad("dpi", *v, "a whole number from 50 to 1200");
-  }
-  if (const auto v = args.get("font-size")) {
-    std::string_view text = *v;
-    double size = 0;
-    const bool px = strip_suffix(text, "px");
-    if (!px) strip_suffix(text, "pt");
-    if (!parse_number(text, size) || size <= 0) return bad("font-size", *v, "a size like 11pt or 30px");
-    s.font_size_pt = px ? size * 72.0 / s.dpi : size;
-    if (s.font_size_pt < 4 || s.font_size_pt > 144) return bad("font-size", *v, "a size from 4pt to 144pt");
-  }
-  if (const auto v = args.get("theme")) {
-    if (v->empty()) return bad("theme", *v, "a theme name or a .theme file");
-    s.theme = *v;
-  }
-  if (const auto v = args.get("columns")) {
-    if (!parse_int(*v, s.columns) || s.columns < 1 || s.columns > 8) return bad("columns", *v, "a number from 1 to 8");
-  }
-  if (const auto v = args.get("margins")) {
-    std::string_view text = *v;
-    strip_suffix(text, "px");
-    if (!parse_int(text, s.margin_px) || s.margin_px < 0 || s.margin_px > 2000)
-      return bad("margins", *v, "a margin in pixels like 40px");
-  }
-  if (args.has("greedy")) s.optimal_breaking = false;
-  if (args.has("no-hyphens")) s.hyphenate = false;
-  if (const auto v = args.get("lang")) {
-    if (v->empty()) return bad("lang", *v, "a BCP 47 language tag like en-GB");
-    s.language = *v;
-  }
+  s.language = options.language;
+  s.optimal_breaking = !args.has("greedy");
+  s.hyphenate = !args.has("no-hyphens");
   return s;
+}
+
+EngineConfig engine_config_from(const Args& args) {
+  EngineConfig config;
+  if (auto dir = args.get("fonts")) config.font_directories = {*dir};
+  return config;
+}
+
+Result<OpenedDocument> open_document(const std::string& path, const Args& args) {
+  auto settings = layout_settings_from(args);
+  if (!settings) return std::move(settings).take_error();
+  auto engine = Engine::create(engine_config_from(args));
+  if (!engine) return std::move(engine).take_error();
+  auto document = Document::open_file(**engine, path, *settings);
+  if (!document) return std::move(document).take_error();
+  for (const auto& w : (*document)->warnings()) std::fprintf(stderr, "inkset: warning: %s: %s\n", path.c_str(), w.c_str());
+  OpenedDocument out;
+  out.engine = std::move(engine.value());
+  out.document = std::move(document.value());
+  return out;
 }
 
 }  // namespace inkset::cli

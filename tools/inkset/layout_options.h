@@ -1,5 +1,5 @@
 #pragma once
-// The layout options every command that lays out an article accepts, parsed into LayoutSettings.
+// The layout options every page-producing command takes (layout, render, bench, preview, fb).
 #include <vector>
 
 #include <inkset/document.h>
@@ -9,9 +9,16 @@
 namespace inkset::cli {
 
 std::vector<OptionSpec> layout_option_specs();
+// Adds the given extra options to the layout options.
+std::vector<OptionSpec> with_layout_options(std::vector<OptionSpec> extra);
+Result<LayoutSettings> layout_settings_from(const Args& args);
+EngineConfig engine_config_from(const Args& args);
 
-// Starts from base (so a command can default the page size to its screen) and applies the options
-// given. Errors (kBadArguments) name the option and the expected form.
-Result<LayoutSettings> layout_settings_from(const Args& args, LayoutSettings base = {});
+// Opens an engine and an article with the command's options; warnings go to stderr.
+struct OpenedDocument {
+  std::unique_ptr<Engine> engine;
+  std::unique_ptr<Document> document;
+};
+Result<OpenedDocument> open_document(const std::string& path, const Args& args);
 
 }  // namespace inkset::cli

@@ -141,3 +141,13 @@ class Document {
 };
 
 }  // namespace inkset
+
+namespace inkset {
+
+enum class ImageFileFormat : uint8_t { kPng, kPgm };
+
+// Writes a gray bitmap (as render_page gives it with PixelFormat::kGray8 and 256 or 16 levels) to a
+// PNG or binary PGM file. Errors: kBadArguments for a non-gray bitmap, kUnreadableFile when writing fails.
+Status write_bitmap(const Bitmap& bitmap, const std::string& path, ImageFileFormat format);
+
+}  // namespace inkset

@@ -47,6 +47,7 @@ struct Item {
   uint32_t paragraph = 0;  // kLine: index into BlockBox::paragraphs
   uint32_t line = 0;       // kLine: index into Paragraph::lines
   uint32_t image = 0;      // kImage: index into the document's image table
+  uint32_t block = UINT32_MAX;  // kImage: the figure's article block
   uint8_t gray = 0;        // kRule
 };
 

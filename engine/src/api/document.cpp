@@ -1,0 +1,234 @@
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <map>
+
+#include "api/engine_impl.h"
+#include "api/image_sandbox.h"
+#include "api/pixel_export.h"
+#include "display/page_display.h"
+#include "doc/article_text.h"
+#include "doc/markdown_parser.h"
+#include "layout/document_layout.h"
+#include "raster/image_store.h"
+#include "raster/renderer.h"
+#include "style/page_geometry.h"
+
+namespace inkset {
+
+struct Document::Impl {
+  explicit Impl(Engine& e) : engine(e.impl()) {}
+
+  Engine::Impl& engine;
+  doc::Article article;
+  std::string base_dir;  // empty: images are not loaded
+  LayoutSettings settings;
+  style::ResolvedLayout resolved;
+  raster::ImageStore images;
+  std::map<std::string, layout::ImageInfo> image_by_src;
+  std::unique_ptr<layout::DocumentLayout> layout;
+  double layout_ms = 0;
+  std::vector<std::string> warnings;
+  display::DisplayList display;  // reused from page to page
+  raster::Canvas canvas;
+
+  layout::ImageInfo resolve_image(const std::string& src) {
+    auto it = image_by_src.find(src);
+    if (it != image_by_src.end()) return it->second;
+    layout::ImageInfo info;
+    auto path = resolve_image_path(base_dir, src);
+    if (!path) {
+      warnings.push_back(path.error().message);
+    } else {
+      const uint32_t index = images.add_file(*path);
+      if (const Error* e = images.error(index)) {
+        warnings.push_back("image '" + src + "': " + e->message);
+      } else {
+        info.index = index;
+        info.width = images.width(index);
+        info.height = images.height(index);
+        info.ok = true;
+      }
+    }
+    return image_by_src.emplace(src, info).first->second;
+  }
+
+  Status apply(const LayoutSettings& s) {
+    style::LayoutOptions options;
+    options.page_width = s.page_width;
+    options.page_height = s.page_height;
+    options.dpi = s.dpi;
+    options.font_size_pt = s.font_size_pt;
+    options.theme = s.theme;
+    options.columns = s.columns;
+    if (s.margin_px >= 0) options.margins = style::Length{static_cast<double>(s.margin_px), style::LengthUnit::kPx};
+    options.language = s.language;
+    INKSET_TRY(style::validate_layout_options(options));
+    auto resolved_layout = style::resolve_layout(options);
+    if (!resolved_layout) return std::move(resolved_layout).take_error();
+    layout.reset();
+    resolved = std::move(resolved_layout.value());
+    settings = s;
+    layout::BlockLayoutOptions block_options;
+    block_options.greedy = !s.optimal_breaking;
+    block_options.hyphenate = s.hyphenate;
+    const auto start = std::chrono::steady_clock::now();
+    layout = std::make_unique<layout::DocumentLayout>(
+        article, resolved, *engine.fonts, *engine.paragraphs,
+        [this](const std::string& src) { return resolve_image(src); }, block_options);
+    layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return ok_status();
+  }
+
+  // Runs f and adds its time to the layout time.
+  template <typename F>
+  auto timed(F&& f) {
+    const auto start = std::chrono::steady_clock::now();
+    auto result = f();
+    layout_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
+  }
+};
+
+Document::Document(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+Document::~Document() = default;
+
+namespace {
+
+Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<doc::Article> article,
+                                                     const std::string& base_dir, const LayoutSettings& settings) {
+  if (!article) return std::move(article).take_error();
+  auto impl = std::make_unique<Document::Impl>(engine);
+  impl->article = std::move(article.value());
+  impl->base_dir = base_dir;
+  impl->warnings = impl->article.warnings;
+  INKSET_TRY(impl->apply(settings));
+  return impl;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Document>> Document::open_file(Engine& engine, const std::string& path,
+                                                      const LayoutSettings& settings) {
+  const std::string dir = std::filesystem::path(path).parent_path().string();
+  auto impl = open_article(engine, doc::load_article(path), dir.empty() ? "." : dir, settings);
+  if (!impl) return std::move(impl).take_error();
+  return std::unique_ptr<Document>(new Document(std::move(impl.value())));
+}
+
+Result<std::unique_ptr<Document>> Document::open_memory(Engine& engine, std::string_view markdown,
+                                                        const std::string& base_dir, const LayoutSettings& settings) {
+  auto impl = open_article(engine, doc::parse_article(markdown), base_dir, settings);
+  if (!impl) return std::move(impl).take_error();
+  return std::unique_ptr<Document>(new Document(std::move(impl.value())));
+}
+
+Status Document::set_layout(const LayoutSettings& settings) {
+  const LayoutSettings previous = m_impl->settings;
+  if (auto status = m_impl->apply(settings); !status) {
+    (void)m_impl->apply(previous);
+    return status;
+  }
+  return ok_status();
+}
+
+const LayoutSettings& Document::layout() const { return m_impl->settings; }
+
+bool Document::ensure_page(int index) {
+  return m_impl->timed([&] { return m_impl->layout->ensure_page(index); });
+}
+
+int Document::pages_so_far() const { return m_impl->layout->pages_so_far(); }
+bool Document::layout_complete() const { return m_impl->layout->complete(); }
+int Document::page_count() {
+  return m_impl->timed([&] { return m_impl->layout->page_count(); });
+}
+
+Status Document::render_page_into(int index, const RenderSettings& settings, uint8_t* pixels, size_t size,
+                                  int stride) {
+  if (index < 0 || !ensure_page(index))
+    return make_error(ErrorCode::kBadArguments, "page " + std::to_string(index + 1) + " does not exist (the article has " +
+                                                    std::to_string(page_count()) + " pages)");
+  if (settings.gray_levels != 256 && settings.gray_levels != 16)
+    return make_error(ErrorCode::kBadArguments, "gray levels must be 256 or 16");
+  if (settings.rotation % 90 != 0)
+    return make_error(ErrorCode::kBadArguments, "rotation must be 0, 90, 180 or 270 degrees");
+  const auto& g = m_impl->resolved.geometry;
+  const bool turned = (settings.rotation / 90) % 2 != 0;
+  const int out_w = turned ? g.page_height : g.page_width;
+  const int out_h = turned ? g.page_width : g.page_height;
+  const size_t row_bytes = static_cast<size_t>(out_w) * bytes_per_pixel(settings.format);
+  if (!pixels || stride < 0 || static_cast<size_t>(stride) < row_bytes ||
+      size < static_cast<size_t>(stride) * (out_h - 1) + row_bytes)
+    return make_error(ErrorCode::kBadArguments, "the pixel buffer is too small for a " + std::to_string(out_w) + "x" +
+                                                    std::to_string(out_h) + " page");
+
+  const layout::AssembledPage page = m_impl->layout->assemble(index);
+  display::build_display_list(page, g.page_width, g.page_height, m_impl->display);
+  raster::RenderOptions options;
+  options.format = raster::PixelFormat::kGray8;
+  options.gray_levels = settings.gray_levels;
+  options.hinting = static_cast<raster::Hinting>(settings.hinting);
+  options.text_gamma = settings.text_gamma;
+  m_impl->canvas.reset(g.page_width, g.page_height, raster::PixelFormat::kGray8);
+  INKSET_TRY(raster::render_page(m_impl->display, *m_impl->engine.fonts, *m_impl->engine.glyphs, m_impl->images,
+                                 options, m_impl->canvas));
+  export_pixels(m_impl->canvas, settings.rotation, settings.format, pixels, stride);
+  return ok_status();
+}
+
+Result<Bitmap> Document::render_page(int index, const RenderSettings& settings) {
+  const auto& g = m_impl->resolved.geometry;
+  const bool turned = (settings.rotation / 90) % 2 != 0;
+  Bitmap bitmap;
+  bitmap.width = turned ? g.page_height : g.page_width;
+  bitmap.height = turned ? g.page_width : g.page_height;
+  bitmap.format = settings.format;
+  bitmap.stride = bitmap.width * bytes_per_pixel(settings.format);
+  bitmap.pixels.resize(static_cast<size_t>(bitmap.stride) * bitmap.height);
+  INKSET_TRY(render_page_into(index, settings, bitmap.pixels.data(), bitmap.pixels.size(), bitmap.stride));
+  return bitmap;
+}
+
+std::string Document::position_of_page(int index) {
+  return m_impl->timed([&] { return m_impl->layout->position_of_page(index); });
+}
+
+int Document::page_of_position(std::string_view position) {
+  return m_impl->timed([&] { return m_impl->layout->page_of_position(position); });
+}
+
+std::string Document::layout_json(bool include_timing) {
+  page_count();
+  layout::LayoutDumpStats stats;
+  stats.include_timing = include_timing;
+  stats.layout_ms = m_impl->layout_ms;
+  const auto cache = m_impl->engine.shape_cache->stats();
+  stats.shape_hits = cache.hits;
+  stats.shape_misses = cache.misses;
+  return layout::layout_json(*m_impl->layout, m_impl->article, stats);
+}
+
+std::string Document::text() const { return doc::article_text(m_impl->article); }
+
+DocumentStats Document::stats() const {
+  DocumentStats s;
+  s.pages = m_impl->layout->pages_so_far();
+  s.layout_ms = m_impl->layout_ms;
+  const auto cache = m_impl->engine.shape_cache->stats();
+  s.shape_cache_hits = cache.hits;
+  s.shape_cache_misses = cache.misses;
+  const auto glyphs = m_impl->engine.glyphs->stats();
+  s.glyph_cache_hits = glyphs.hits;
+  s.glyph_cache_misses = glyphs.misses;
+  s.widows_fixed_by_looseness = m_impl->layout->paginator_stats().widows_fixed_by_looseness;
+  const auto& p = m_impl->engine.paragraphs->stats();
+  s.lines = static_cast<int>(p.lines);
+  s.missing_glyphs = static_cast<int>(p.missing_glyphs);
+  return s;
+}
+
+const std::vector<std::string>& Document::warnings() const { return m_impl->warnings; }
+const std::string& Document::title() const { return m_impl->article.front.title; }
+
+}  // namespace inkset

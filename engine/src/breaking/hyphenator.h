@@ -1,0 +1,73 @@
+#pragma once
+// Dictionary hyphenation with libhyphen (Liang's patterns, as used by TeX and LibreOffice) and the
+// pattern files in /usr/share/hyphen, chosen by BCP 47 language.
+//
+// Thread-safety: a HyphenatorSet and its Hyphenators are used from one thread at a time.
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+typedef struct _HyphenDict HyphenDict;
+typedef struct UConverter UConverter;
+
+namespace inkset::breaking {
+
+struct HyphenationLimits {
+  uint32_t left_min = 2;   // characters before the first hyphen (TeX's \lefthyphenmin)
+  uint32_t right_min = 3;  // characters after the last hyphen (\righthyphenmin)
+};
+
+class Hyphenator {
+ public:
+  ~Hyphenator();
+  Hyphenator(const Hyphenator&) = delete;
+  Hyphenator& operator=(const Hyphenator&) = delete;
+
+  // Appends to `out` the byte offsets inside `word` (UTF-8, one word without spaces) where a
+  // hyphen may go, in increasing order; a hyphen at offset k means "word[0,k)-" ends a line.
+  // A word containing soft hyphens (U+00AD) breaks only after them: the author has decided.
+  // Words with fewer than left_min + right_min characters never break. Positions where the
+  // patterns ask for a spelling change (e.g. German "ck" -> "k-k") are skipped: that would need
+  // re-shaping. Characters the dictionary's encoding lacks leave the word unhyphenated.
+  void hyphenate(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const;
+
+ private:
+  friend class HyphenatorSet;
+  Hyphenator(HyphenDict* dict, UConverter* converter);
+
+  HyphenDict* m_dict;
+  UConverter* m_converter;  // null for UTF-8 dictionaries
+  mutable std::string m_encoded;                      // scratch, reused between words
+  mutable std::vector<uint32_t> m_char_end;           // per encoded character: its end offset in `word`
+  mutable std::vector<char> m_hyphens;
+};
+
+class HyphenatorSet {
+ public:
+  // `directory` holds the hyph_<ll>_<CC>.dic files.
+  explicit HyphenatorSet(std::string directory = "/usr/share/hyphen");
+  ~HyphenatorSet();
+  HyphenatorSet(const HyphenatorSet&) = delete;
+  HyphenatorSet& operator=(const HyphenatorSet&) = delete;
+
+  // The hyphenator for a BCP 47 language ("en", "en-GB", "de-CH", "fr", ...), loaded on first use and
+  // kept for the set's lifetime; nullptr when no dictionary covers the language (then the text is
+  // not hyphenated). Valid as long as the set.
+  const Hyphenator* for_language(std::string_view language);
+
+  // The dictionary file name chosen for a language, "" if none ("en" -> "hyph_en_US.dic").
+  static std::string dictionary_for(std::string_view language);
+
+  uint32_t loaded_count() const { return static_cast<uint32_t>(m_loaded.size()); }
+
+ private:
+  std::string m_directory;
+  // Keyed by dictionary file: "en" and "en-US" share one. A failed load is cached as null.
+  std::vector<std::pair<std::string, std::unique_ptr<Hyphenator>>> m_loaded;
+  std::vector<std::pair<std::string, const Hyphenator*>> m_by_language;
+};
+
+}  // namespace inkset::breaking

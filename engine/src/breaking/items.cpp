@@ -1,0 +1,251 @@
+#include "breaking/items.h"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+#include "support/utf8.h"
+
+namespace inkset::breaking {
+namespace {
+
+enum class PointKind : uint8_t { kAllowed, kMandatory, kDictionaryHyphen };
+
+struct BreakPoint {
+  uint32_t offset;
+  PointKind kind;
+};
+
+bool is_space(char32_t cp) {
+  // Zs except the no-break spaces (UAX #14 class GL), plus tab: these become interword glue.
+  if (cp == 0x00A0 || cp == 0x2007 || cp == 0x202F) return false;
+  return cp == '\t' || u_charType(static_cast<UChar32>(cp)) == U_SPACE_SEPARATOR;
+}
+
+bool is_line_end(char32_t cp) {
+  // UAX #14 classes BK, CR, LF, NL.
+  return cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+bool is_word_char(char32_t cp) {
+  const int8_t type = u_charType(static_cast<UChar32>(cp));
+  return cp == 0x00AD || u_isalpha(static_cast<UChar32>(cp)) || type == U_NON_SPACING_MARK ||
+         type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
+}
+
+// The code point that ends just before `end` (text is scanned backwards over continuation bytes).
+char32_t decode_before(std::string_view text, size_t end, size_t& start) {
+  start = end;
+  while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80 && end - start < 3) --start;
+  if (start > 0) --start;
+  size_t pos = start;
+  const char32_t cp = utf8::decode(text, pos);
+  if (pos != end) {  // ill-formed tail: treat the last byte alone
+    start = end - 1;
+    return utf8::kReplacement;
+  }
+  return cp;
+}
+
+Fixed scaled(Fixed width, Fraction f) {
+  return static_cast<Fixed>(static_cast<int64_t>(width) * f.num / f.den);
+}
+
+void collect_dictionary_points(std::string_view text, const Hyphenator& hyphenator, const HyphenationLimits& limits,
+                               std::vector<uint32_t>& scratch, std::vector<BreakPoint>& out) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t start = pos;
+    char32_t cp = utf8::decode(text, pos);
+    if (!is_word_char(cp)) continue;
+    size_t end = pos;
+    while (end < text.size()) {
+      size_t next = end;
+      cp = utf8::decode(text, next);
+      if (!is_word_char(cp)) break;
+      end = next;
+    }
+    scratch.clear();
+    hyphenator.hyphenate(text.substr(start, end - start), limits, scratch);
+    for (const uint32_t o : scratch) out.push_back({static_cast<uint32_t>(start + o), PointKind::kDictionaryHyphen});
+    pos = end;
+  }
+}
+
+}  // namespace
+
+void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpportunity> breaks,
+                 const Hyphenator* hyphenator, std::span<const Fixed> hyphen_advance_by_run,
+                 const ItemParams& params, ItemList& out) {
+  out.clear();
+  const std::string_view text = para.text;
+  const auto text_size = static_cast<uint32_t>(text.size());
+  out.text_size = text_size;
+  const auto glyph_count = static_cast<uint32_t>(para.glyph_count());
+  const bool can_hyphenate = !hyphen_advance_by_run.empty() && hyphen_advance_by_run.size() == para.runs.size();
+
+  // glyph_at[o]: the first glyph whose cluster is >= o; a break at o is clean only if a cluster
+  // starts exactly there (clusters never decrease along the arrays, see ShapedParagraph).
+  std::vector<uint32_t> glyph_at(text_size + 1, glyph_count);
+  std::vector<uint8_t> cluster_start(text_size + 1, 0);
+  cluster_start[text_size] = 1;
+  {
+    uint32_t o = 0;
+    for (uint32_t g = 0; g < glyph_count; ++g) {
+      const uint32_t c = std::min(para.cluster[g], text_size);
+      while (o <= c) glyph_at[o++] = g;
+      if (g == 0 || para.cluster[g] != para.cluster[g - 1]) cluster_start[c] = 1;
+    }
+  }
+  for (uint32_t g = 0; g < glyph_count; ++g) {
+    if (g != 0 && para.cluster[g] == para.cluster[g - 1]) continue;
+    Cluster c;
+    c.text_begin = para.cluster[g];
+    c.glyph_begin = g;
+    c.break_before_unsafe = (para.flags[g] & shape::kUnsafeToBreak) != 0;
+    out.clusters.push_back(c);
+  }
+  for (size_t i = 0; i < out.clusters.size(); ++i) {
+    Cluster& c = out.clusters[i];
+    const uint32_t glyph_end = i + 1 < out.clusters.size() ? out.clusters[i + 1].glyph_begin : glyph_count;
+    const uint32_t text_end = i + 1 < out.clusters.size() ? out.clusters[i + 1].text_begin : text_size;
+    for (uint32_t g = c.glyph_begin; g < glyph_end; ++g) c.width += para.advance[g];
+    if (text_end > c.text_begin) {
+      const char last = text[text_end - 1];
+      c.break_after_preferred = last == '/' || last == '-' || last == '.' || last == '?' || last == '&';
+    }
+  }
+
+  std::vector<BreakPoint> points;
+  points.reserve(breaks.size());
+  for (const BreakOpportunity& b : breaks) {
+    if (b.offset == 0 || b.offset >= text_size) continue;
+    points.push_back({b.offset, b.kind == BreakKind::kMandatory ? PointKind::kMandatory : PointKind::kAllowed});
+  }
+  if (hyphenator && can_hyphenate) {
+    std::vector<uint32_t> scratch;
+    const size_t first = points.size();
+    collect_dictionary_points(text, *hyphenator, params.hyphenation, scratch, points);
+    std::inplace_merge(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(first), points.end(),
+                       [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
+  }
+
+  auto run_of_glyph = [&](uint32_t g) {
+    const auto it = std::upper_bound(para.runs.begin(), para.runs.end(), g,
+                                     [](uint32_t v, const shape::ShapedRun& r) { return v < r.glyph_begin; });
+    return static_cast<uint32_t>(it == para.runs.begin() ? 0 : (it - para.runs.begin()) - 1);
+  };
+  size_t cluster_cursor = 0;
+  auto push = [&](Item item) {
+    item.glyph_begin = glyph_at[item.text_begin];
+    item.glyph_end = glyph_at[item.text_end];
+    uint32_t cb = 0, ce = 0;
+    if (item.kind == ItemKind::kBox || item.kind == ItemKind::kGlue) {
+      Fixed width = 0;
+      for (uint32_t g = item.glyph_begin; g < item.glyph_end; ++g) width += para.advance[g];
+      if (item.kind == ItemKind::kBox) {
+        item.width += width;
+        while (cluster_cursor < out.clusters.size() && out.clusters[cluster_cursor].glyph_begin < item.glyph_begin) ++cluster_cursor;
+        cb = static_cast<uint32_t>(cluster_cursor);
+        while (cluster_cursor < out.clusters.size() && out.clusters[cluster_cursor].glyph_begin < item.glyph_end) ++cluster_cursor;
+        ce = static_cast<uint32_t>(cluster_cursor);
+      } else if (!item.fil) {
+        item.width = width;
+        item.stretch = scaled(width, params.glue_stretch);
+        item.shrink = scaled(width, params.glue_shrink);
+      }
+    }
+    out.items.push_back(item);
+    out.box_cluster_begin.push_back(cb);
+    out.box_cluster_end.push_back(ce);
+  };
+  auto penalty = [&](uint32_t at, int32_t value) {
+    Item p;
+    p.kind = ItemKind::kPenalty;
+    p.penalty = value;
+    p.text_begin = p.text_end = at;
+    return p;
+  };
+  // Ends a line for good: no break before the fil glue, a forced break after it (TeX's \par).
+  auto finish_line = [&](uint32_t space_begin, uint32_t end) {
+    push(penalty(space_begin, kInfinitePenalty));
+    Item glue;
+    glue.kind = ItemKind::kGlue;
+    glue.fil = true;
+    glue.text_begin = space_begin;
+    glue.text_end = end;
+    push(glue);
+    push(penalty(end, kForcedPenalty));
+  };
+  // Trailing spaces and line ends of [begin, end): where the glue starts.
+  auto space_start = [&](uint32_t begin, uint32_t end) {
+    uint32_t sp = end;
+    while (sp > begin) {
+      size_t start = 0;
+      const char32_t cp = decode_before(text, sp, start);
+      if (start < begin || !(is_space(cp) || is_line_end(cp))) break;
+      sp = static_cast<uint32_t>(start);
+    }
+    while (sp < end && !cluster_start[sp]) ++sp;  // a space fused into a cluster stays in the box
+    return sp;
+  };
+
+  if (params.first_line_indent != 0) {
+    Item indent;
+    indent.width = params.first_line_indent;
+    push(indent);
+  }
+  uint32_t box_start = 0;
+  auto emit_box = [&](uint32_t end) {
+    if (end <= box_start) return;
+    Item box;
+    box.text_begin = box_start;
+    box.text_end = end;
+    push(box);
+  };
+  for (const BreakPoint& p : points) {
+    const uint32_t o = p.offset;
+    if (o <= box_start || !cluster_start[o]) continue;
+    if (p.kind == PointKind::kDictionaryHyphen || (o >= 2 && text.substr(o - 2, 2) == "\xC2\xAD")) {
+      // A discretionary hyphen: dictionary point or after a soft hyphen.
+      if (!can_hyphenate || glyph_at[o] >= glyph_count || (para.flags[glyph_at[o]] & shape::kUnsafeToBreak)) continue;
+      emit_box(o);
+      Item h = penalty(o, params.hyphen_penalty);
+      h.flagged = true;
+      h.dictionary = p.kind == PointKind::kDictionaryHyphen;
+      h.run = run_of_glyph(glyph_at[o] - 1);
+      h.width = hyphen_advance_by_run[h.run];
+      push(h);
+      box_start = o;
+      continue;
+    }
+    const uint32_t sp = space_start(box_start, o);
+    emit_box(sp);
+    if (p.kind == PointKind::kMandatory) {
+      finish_line(sp, o);
+    } else if (sp < o) {
+      Item glue;
+      glue.kind = ItemKind::kGlue;
+      glue.text_begin = sp;
+      glue.text_end = o;
+      push(glue);
+    } else {
+      size_t start = 0;
+      const char32_t last = decode_before(text, o, start);
+      if (last == '-' || last == 0x2010) {
+        Item h = penalty(o, params.explicit_hyphen_penalty);
+        h.flagged = true;
+        h.run = run_of_glyph(glyph_at[o] == 0 ? 0 : glyph_at[o] - 1);
+        push(h);
+      } else {
+        push(penalty(o, 0));
+      }
+    }
+    box_start = o;
+  }
+  const uint32_t sp = space_start(box_start, text_size);
+  emit_box(sp);
+  finish_line(sp, text_size);
+}
+
+}  // namespace inkset::breaking

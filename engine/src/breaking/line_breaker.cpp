@@ -1,0 +1,477 @@
+#include "breaking/line_breaker.h"
+
+#include <algorithm>
+#include <cassert>
+#include <limits>
+
+namespace inkset::breaking {
+namespace {
+
+constexpr int32_t kInfBad = 10000;  // TeX's inf_bad: "infinitely bad"
+constexpr uint32_t kNone = UINT32_MAX;
+
+enum Fitness : uint8_t { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
+
+// 100 (t/s)^3 capped at kInfBad, in integers so every CPU agrees on every break.
+int32_t badness(int64_t t, int64_t s) {
+  if (t <= 0) return 0;
+  if (s <= 0 || t > 5 * s) return kInfBad;
+  const int64_t q = (t << 16) / s;  // t/s in 16.16
+  return static_cast<int32_t>(std::min<int64_t>((100 * q * q * q) >> 48, kInfBad));
+}
+
+// The paragraph as the breaker sees it: the caller's items, or in the emergency pass the same with
+// over-wide boxes cut into clusters joined by penalties.
+struct Work {
+  ItemKind kind;
+  bool flagged;
+  bool dictionary;
+  bool fil;
+  Fixed width, stretch, shrink;
+  int32_t penalty;
+  uint32_t source;  // index into ItemList::items
+  uint32_t text_begin, text_end;
+};
+
+struct Paragraph {
+  std::vector<Work> work;
+  // Prefix sums over boxes and glue of [0, i).
+  std::vector<int64_t> width, stretch, shrink, fil;
+
+  void prepare() {
+    const size_t n = work.size();
+    width.assign(n + 1, 0);
+    stretch.assign(n + 1, 0);
+    shrink.assign(n + 1, 0);
+    fil.assign(n + 1, 0);
+    for (size_t i = 0; i < n; ++i) {
+      const Work& w = work[i];
+      const bool counts = w.kind != ItemKind::kPenalty;
+      width[i + 1] = width[i] + (counts ? w.width : 0);
+      stretch[i + 1] = stretch[i] + (w.kind == ItemKind::kGlue ? w.stretch : 0);
+      shrink[i + 1] = shrink[i] + (w.kind == ItemKind::kGlue ? w.shrink : 0);
+      fil[i + 1] = fil[i] + (w.fil ? 1 : 0);
+    }
+  }
+
+  bool legal(uint32_t b, bool allow_dictionary) const {
+    const Work& w = work[b];
+    if (w.kind == ItemKind::kPenalty) return w.penalty < kInfinitePenalty && (allow_dictionary || !w.dictionary);
+    return w.kind == ItemKind::kGlue && b > 0 && work[b - 1].kind == ItemKind::kBox;
+  }
+
+  bool forced(uint32_t b) const { return work[b].kind == ItemKind::kPenalty && work[b].penalty <= kForcedPenalty; }
+
+  // Where the line after a break at b starts: glue and optional penalties vanish at a break
+  // (Knuth & Plass, "discardable items"); a forced penalty stays so blank lines survive.
+  uint32_t line_start(uint32_t b) const {
+    uint32_t s = b + 1;
+    while (s < work.size() && work[s].kind != ItemKind::kBox && !forced(s)) ++s;
+    return s;
+  }
+};
+
+Fixed width_of_line(std::span<const Fixed> widths, uint32_t line) {
+  return widths[std::min<size_t>(line, widths.size() - 1)];
+}
+
+struct Measure {
+  int64_t natural = 0;
+  int64_t stretch = 0;
+  int64_t shrink = 0;
+  bool has_fil = false;
+};
+
+Measure measure(const Paragraph& p, uint32_t start, uint32_t b, bool allow_shrink) {
+  Measure m;
+  m.natural = p.width[b] - p.width[start];
+  if (p.work[b].kind == ItemKind::kPenalty) m.natural += p.work[b].width;
+  m.stretch = p.stretch[b] - p.stretch[start];
+  m.shrink = allow_shrink ? p.shrink[b] - p.shrink[start] : 0;
+  m.has_fil = p.fil[b] - p.fil[start] > 0;
+  return m;
+}
+
+struct Fit {
+  bool overfull = false;
+  int32_t badness = 0;
+  uint8_t fitness = kDecent;
+};
+
+Fit fit(const Measure& m, int64_t line_width, int64_t extra_stretch) {
+  Fit f;
+  if (m.natural < line_width) {
+    f.badness = m.has_fil ? 0 : badness(line_width - m.natural, m.stretch + extra_stretch);
+    f.fitness = f.badness > 99 ? kVeryLoose : f.badness > 12 ? kLoose : kDecent;
+  } else if (m.natural > line_width) {
+    const int64_t excess = m.natural - line_width;
+    if (excess > m.shrink) {
+      f.overfull = true;
+      f.badness = kInfBad;
+    } else {
+      f.badness = badness(excess, m.shrink);
+    }
+    f.fitness = f.badness > 12 ? kTight : kDecent;
+  }
+  return f;
+}
+
+// Knuth & Plass, equation (the demerits of one line), with TeX's hyphen and fitness additions.
+int64_t line_demerits(const BreakParams& params, int32_t bad, const Work& brk, bool prev_flagged, uint8_t prev_fitness,
+                      uint8_t fitness) {
+  const int64_t base = std::min<int64_t>(params.line_penalty + bad, kInfBad);
+  int64_t d = base * base;
+  if (brk.kind == ItemKind::kPenalty) {
+    const int64_t pen = brk.penalty;
+    if (pen > 0) d += pen * pen;
+    else if (pen > kForcedPenalty) d -= pen * pen;
+  }
+  const bool flagged = brk.kind == ItemKind::kPenalty && brk.flagged;
+  if (prev_flagged && flagged) d += params.double_hyphen_demerits;
+  if (prev_flagged && brk.kind == ItemKind::kPenalty && brk.penalty <= kForcedPenalty) d += params.final_hyphen_demerits;
+  if (std::abs(int(fitness) - int(prev_fitness)) > 1) d += params.adjacent_demerits;
+  return d;
+}
+
+double report_ratio(const Measure& m, int64_t line_width) {
+  const int64_t gap = line_width - m.natural;
+  if (gap == 0) return 0;
+  const int64_t give = gap > 0 ? m.stretch : m.shrink;
+  if (give == 0) return gap > 0 ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+  return static_cast<double>(gap) / static_cast<double>(give);
+}
+
+void load_items(const ItemList& items, Paragraph& p) {
+  p.work.clear();
+  p.work.reserve(items.items.size());
+  for (uint32_t i = 0; i < items.items.size(); ++i) {
+    const Item& it = items.items[i];
+    p.work.push_back({it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
+                      it.text_begin, it.text_end});
+  }
+  p.prepare();
+}
+
+// The emergency list: every box wider than the narrowest measure is cut between clusters.
+bool load_split_items(const ItemList& items, const BreakParams& params, Paragraph& p) {
+  const Fixed narrowest = *std::min_element(params.line_widths.begin(), params.line_widths.end());
+  bool split_any = false;
+  p.work.clear();
+  for (uint32_t i = 0; i < items.items.size(); ++i) {
+    const Item& it = items.items[i];
+    const uint32_t cb = items.box_cluster_begin[i];
+    const uint32_t ce = items.box_cluster_end[i];
+    if (it.kind != ItemKind::kBox || it.width <= narrowest || ce - cb < 2) {
+      p.work.push_back({it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
+                        it.text_begin, it.text_end});
+      continue;
+    }
+    split_any = true;
+    // A first-line indent or other width without glyphs stays with the first piece.
+    Fixed extra = it.width;
+    for (uint32_t c = cb; c < ce; ++c) extra -= items.clusters[c].width;
+    for (uint32_t c = cb; c < ce; ++c) {
+      const Cluster& cl = items.clusters[c];
+      const uint32_t end = c + 1 < ce ? items.clusters[c + 1].text_begin : it.text_end;
+      const Fixed w = cl.width + (c == cb ? extra : 0);
+      p.work.push_back({ItemKind::kBox, false, false, false, w, 0, 0, 0, i, c == cb ? it.text_begin : cl.text_begin, end});
+      if (c + 1 < ce) {
+        const int32_t pen = cl.break_after_preferred ? params.emergency_preferred_penalty : params.emergency_penalty;
+        p.work.push_back({ItemKind::kPenalty, false, false, false, 0, 0, 0, pen, i, end, end});
+      }
+    }
+  }
+  p.prepare();
+  return split_any;
+}
+
+struct Node {
+  uint32_t position;  // work index of the break; kNone for the paragraph start
+  uint32_t start;     // work index where the next line begins
+  uint32_t line;      // lines ended so far, this break's included
+  uint8_t fitness;
+  bool flagged;
+  int64_t total;
+  uint32_t prev;  // node index
+};
+
+struct PassConfig {
+  int32_t tolerance;
+  bool allow_dictionary;
+  Fraction extra_stretch;
+  bool final;
+};
+
+struct Candidate {
+  uint32_t line_class;
+  uint8_t fitness;
+  int64_t total;
+  uint32_t from;  // node index
+};
+
+class TotalFit {
+ public:
+  TotalFit(const Paragraph& p, const BreakParams& params) : m_p(p), m_params(params) {}
+
+  // Returns the chosen final node, or kNone when no feasible breaks exist under this pass.
+  uint32_t run(const PassConfig& cfg) {
+    m_nodes.clear();
+    m_active.clear();
+    const bool allow_shrink = m_params.alignment == Alignment::kJustified;
+    const uint32_t easy_line =
+        m_params.looseness != 0 ? UINT32_MAX : static_cast<uint32_t>(m_params.line_widths.size() - 1);
+    // The paragraph's start keeps its leading items (an indent box, leading glue).
+    m_nodes.push_back({kNone, 0, 0, kDecent, false, 0, kNone});
+    m_active.push_back(0);
+    const auto n = static_cast<uint32_t>(m_p.work.size());
+    std::vector<Candidate> candidates;
+    for (uint32_t b = 0; b < n && !m_active.empty(); ++b) {
+      if (!m_p.legal(b, cfg.allow_dictionary)) continue;
+      candidates.clear();
+      const Work& brk = m_p.work[b];
+      const bool forced = m_p.forced(b);
+      size_t keep = 0;
+      for (size_t k = 0; k < m_active.size(); ++k) {
+        const uint32_t a = m_active[k];
+        const Node& node = m_nodes[a];
+        bool deactivate = forced;
+        if (node.start > b) {  // the break is among the items this node discards
+          m_active[keep++] = a;
+          continue;
+        }
+        const Fixed lw = width_of_line(m_params.line_widths, node.line);
+        const Measure m = measure(m_p, node.start, b, allow_shrink);
+        const int64_t extra = static_cast<int64_t>(lw) * cfg.extra_stretch.num / cfg.extra_stretch.den;
+        Fit f = fit(m, lw, extra);
+        bool feasible = !f.overfull && (f.badness <= cfg.tolerance || cfg.tolerance >= kInfBad);
+        int64_t total = 0;
+        if (f.overfull) {
+          deactivate = true;
+          // The final pass must end somewhere: when the last active node cannot reach past here
+          // and nothing else could, take the overfull line (TeX's "artificial demerits").
+          if (cfg.final && candidates.empty() && keep == 0 && k + 1 == m_active.size()) {
+            feasible = true;
+            total = node.total;
+            f.fitness = kDecent;
+          }
+        } else if (feasible) {
+          total = node.total + line_demerits(m_params, f.badness, brk, node.flagged, node.fitness, f.fitness);
+        }
+        if (feasible) {
+          const uint32_t cls = std::min(node.line + 1, easy_line);
+          auto it = std::find_if(candidates.begin(), candidates.end(),
+                                 [&](const Candidate& c) { return c.line_class == cls && c.fitness == f.fitness; });
+          if (it == candidates.end()) candidates.push_back({cls, f.fitness, total, a});
+          else if (total < it->total) *it = {cls, f.fitness, total, a};
+        }
+        if (!deactivate) m_active[keep++] = a;
+      }
+      m_active.resize(keep);
+      if (candidates.empty()) continue;
+      const uint32_t start = m_p.line_start(b);
+      for (const Candidate& c : candidates) {
+        // A candidate worse than the best of its line class by more than the fitness penalty can
+        // never win (classes differ only in line count, which looseness or line widths care about).
+        int64_t best = c.total;
+        for (const Candidate& o : candidates) {
+          if (o.line_class == c.line_class) best = std::min(best, o.total);
+        }
+        if (c.total > best + m_params.adjacent_demerits) continue;
+        m_nodes.push_back({b, start, m_nodes[c.from].line + 1, c.fitness,
+                           brk.kind == ItemKind::kPenalty && brk.flagged, c.total, c.from});
+        m_active.push_back(static_cast<uint32_t>(m_nodes.size() - 1));
+      }
+    }
+    return choose(n);
+  }
+
+  const std::vector<Node>& nodes() const { return m_nodes; }
+  int32_t actual_looseness() const { return m_actual_looseness; }
+
+ private:
+  uint32_t choose(uint32_t n) {
+    uint32_t best = kNone;
+    for (const uint32_t a : m_active) {
+      if (m_nodes[a].position != n - 1) continue;
+      if (best == kNone || m_nodes[a].total < m_nodes[best].total) best = a;
+    }
+    m_actual_looseness = 0;
+    if (best == kNone || m_params.looseness == 0) return best;
+    // TeX's \looseness: among the final breaks, the line count nearest optimum + looseness on the
+    // requested side, fewest demerits among equals.
+    const int64_t best_lines = m_nodes[best].line;
+    uint32_t chosen = best;
+    for (const uint32_t a : m_active) {
+      if (m_nodes[a].position != n - 1) continue;
+      const int32_t diff = static_cast<int32_t>(m_nodes[a].line - best_lines);
+      const bool closer = (diff < m_actual_looseness && m_params.looseness <= diff) ||
+                          (diff > m_actual_looseness && m_params.looseness >= diff);
+      if (closer || (diff == m_actual_looseness && m_nodes[a].total < m_nodes[chosen].total)) {
+        chosen = a;
+        m_actual_looseness = diff;
+      }
+    }
+    return chosen;
+  }
+
+  const Paragraph& m_p;
+  const BreakParams& m_params;
+  std::vector<Node> m_nodes;
+  std::vector<uint32_t> m_active;
+  int32_t m_actual_looseness = 0;
+};
+
+Fraction extra_stretch_of_pass(const BreakParams& params, int pass) {
+  return pass >= 3 ? params.emergency_stretch : Fraction{0, 1};
+}
+
+PassConfig final_pass(const BreakParams& params) { return {kInfBad, true, params.emergency_stretch, true}; }
+
+// Converts break positions (work indices, in order) into lines; demerits and badness are those the
+// given pass optimizes (passes 3 and 4 count the emergency stretch).
+LineBreakResult make_result(const Paragraph& p, const BreakParams& params, const std::vector<uint32_t>& breaks,
+                            uint32_t text_size, int pass) {
+  LineBreakResult r;
+  r.pass = pass;
+  const bool allow_shrink = params.alignment == Alignment::kJustified;
+  uint32_t start = 0;
+  uint32_t text_begin = 0;
+  bool prev_flagged = false;
+  uint8_t prev_fitness = kDecent;
+  for (size_t i = 0; i < breaks.size(); ++i) {
+    const uint32_t b = breaks[i];
+    const Work& brk = p.work[b];
+    const Fixed lw = width_of_line(params.line_widths, static_cast<uint32_t>(i));
+    const Measure m = measure(p, start, b, allow_shrink);
+    const Fraction es = extra_stretch_of_pass(params, pass);
+    const Fit f = fit(m, lw, static_cast<int64_t>(lw) * es.num / es.den);
+    r.max_badness = std::max(r.max_badness, f.badness);
+    r.demerits += line_demerits(params, f.badness, brk, prev_flagged, prev_fitness, f.fitness);
+    LineBreak line;
+    line.item_begin = start < p.work.size() ? p.work[start].source : p.work[b].source;
+    line.item_end = brk.source + 1;
+    line.text_begin = text_begin;
+    line.text_end = i + 1 == breaks.size() ? text_size : brk.text_end;
+    line.hyphenated = brk.kind == ItemKind::kPenalty && brk.flagged && brk.width > 0;
+    Measure finite = m;
+    finite.has_fil = false;
+    line.ratio = report_ratio(finite, lw);
+    line.natural_width = static_cast<Fixed>(m.natural);
+    line.line_width = lw;
+    r.lines.push_back(line);
+    prev_flagged = brk.kind == ItemKind::kPenalty && brk.flagged;
+    prev_fitness = f.fitness;
+    text_begin = line.text_end;
+    start = p.line_start(b);
+  }
+  return r;
+}
+
+}  // namespace
+
+LineBreakResult break_lines(const ItemList& items, const BreakParams& params) {
+  assert(!params.line_widths.empty());
+  assert(!items.items.empty() && items.items.back().penalty <= kForcedPenalty);
+  Paragraph p;
+  load_items(items, p);
+  TotalFit search(p, params);
+  const PassConfig passes[] = {
+      {params.pretolerance, false, {0, 1}, false},
+      {params.tolerance, true, {0, 1}, false},
+      {params.tolerance, true, params.emergency_stretch, false},
+  };
+  uint32_t found = kNone;
+  int pass = 0;
+  std::vector<uint32_t> breaks;
+  auto collect = [&](uint32_t end) {
+    breaks.clear();
+    for (uint32_t a = end; search.nodes()[a].position != kNone; a = search.nodes()[a].prev) {
+      breaks.push_back(search.nodes()[a].position);
+    }
+    std::reverse(breaks.begin(), breaks.end());
+  };
+  int32_t best_miss = INT32_MAX;
+  for (int i = 0; i < 3; ++i) {
+    if (i == 0 && params.pretolerance < 0) continue;
+    if (i == 2 && params.emergency_stretch.num == 0) continue;
+    const uint32_t end = search.run(passes[i]);
+    if (end == kNone) continue;
+    // A later pass is tried only for looseness; it replaces an earlier result only if it comes closer.
+    const int32_t miss = std::abs(search.actual_looseness() - params.looseness);
+    if (miss < best_miss) {
+      best_miss = miss;
+      found = end;
+      pass = i + 1;
+      collect(end);
+    }
+    if (miss == 0) break;
+  }
+  if (found == kNone) {
+    load_split_items(items, params, p);
+    found = search.run(final_pass(params));
+    pass = 4;
+    assert(found != kNone);
+    collect(found);
+  }
+  return make_result(p, params, breaks, items.text_size, pass);
+}
+
+LineBreakResult rescore(const ItemList& items, const LineBreakResult& result, const BreakParams& params, int pass) {
+  Paragraph p;
+  load_items(items, p);
+  std::vector<uint32_t> breaks;
+  for (const LineBreak& line : result.lines) breaks.push_back(line.item_end - 1);
+  return make_result(p, params, breaks, items.text_size, pass);
+}
+
+LineBreakResult break_lines_greedy(const ItemList& items, const BreakParams& params) {
+  assert(!params.line_widths.empty());
+  Paragraph p;
+  if (!load_split_items(items, params, p)) load_items(items, p);
+  const bool allow_shrink = params.alignment == Alignment::kJustified;
+  std::vector<uint32_t> breaks;
+  const auto n = static_cast<uint32_t>(p.work.size());
+  uint32_t start = 0;
+  uint32_t fallback = kNone;   // last legal break that fits
+  uint32_t emergency = kNone;  // last split point inside a box that fits (used only if nothing else)
+  for (uint32_t b = 0; b < n; ++b) {
+    if (!p.legal(b, true) || b < start) continue;
+    const Fixed lw = width_of_line(params.line_widths, static_cast<uint32_t>(breaks.size()));
+    const Measure m = measure(p, start, b, allow_shrink);
+    const bool fits = m.natural - m.shrink <= lw;
+    const bool is_emergency = p.work[b].kind == ItemKind::kPenalty && b > 0 && b + 1 < n &&
+                              p.work[b - 1].kind == ItemKind::kBox && p.work[b + 1].kind == ItemKind::kBox &&
+                              p.work[b - 1].source == p.work[b + 1].source;
+    if (fits && !p.forced(b)) {
+      (is_emergency ? emergency : fallback) = b;
+      continue;
+    }
+    uint32_t at = b;
+    if (!fits) {
+      if (fallback != kNone) at = fallback;
+      else if (emergency != kNone) at = emergency;
+    }
+    breaks.push_back(at);
+    start = p.line_start(at);
+    fallback = emergency = kNone;
+    if (at != b) b = at;  // resume right after the chosen break
+  }
+  return make_result(p, params, breaks, items.text_size, 0);
+}
+
+BreakQuality measure_quality(const LineBreakResult& result, const ItemList& items) {
+  BreakQuality q;
+  q.lines = static_cast<uint32_t>(result.lines.size());
+  double sum = 0;
+  for (const LineBreak& line : result.lines) {
+    const Item& brk = items.items[line.item_end - 1];
+    if (brk.kind == ItemKind::kPenalty && brk.penalty <= kForcedPenalty) continue;
+    ++q.measured_lines;
+    sum += std::abs(line.ratio);
+    if (line.ratio > 1) ++q.loose_lines;
+  }
+  q.mean_abs_ratio = q.measured_lines ? sum / q.measured_lines : 0;
+  return q;
+}
+
+}  // namespace inkset::breaking

@@ -1,0 +1,151 @@
+#include "breaking/line_builder.h"
+
+#include <unicode/ubidi.h>
+
+#include <algorithm>
+
+namespace inkset::breaking {
+namespace {
+
+// First glyph in [begin, end) whose cluster is >= offset (clusters never decrease).
+uint32_t glyph_for_offset(const shape::ShapedParagraph& para, uint32_t begin, uint32_t end, uint32_t offset) {
+  const auto first = para.cluster.begin() + begin;
+  return static_cast<uint32_t>(std::lower_bound(first, para.cluster.begin() + end, offset) - para.cluster.begin());
+}
+
+}  // namespace
+
+void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& items, const LineBreak& line,
+                        const LineLayoutParams& params, std::span<const HyphenGlyph> hyphen_by_run, PlacedLine& out) {
+  out.clear();
+  out.text_begin = line.text_begin;
+  out.text_end = line.text_end;
+  out.hyphenated = line.hyphenated;
+  out.ratio = line.ratio;
+
+  // Content: the line's items minus the break and the glue/penalties before it (trailing spaces).
+  uint32_t last = line.item_end;
+  const Item& brk = items.items[line.item_end - 1];
+  if (brk.kind != ItemKind::kBox) --last;
+  while (last > line.item_begin && items.items[last - 1].kind != ItemKind::kBox) --last;
+  bool has_fil = false;
+  for (uint32_t i = line.item_begin; i < line.item_end; ++i) has_fil |= items.items[i].fil;
+
+  uint32_t g0 = 0, g1 = 0;
+  Fixed blank = 0;  // widths without glyphs (an indent box)
+  int64_t total_stretch = 0, total_shrink = 0;
+  if (last > line.item_begin) {
+    const Item& first_item = items.items[line.item_begin];
+    const Item& last_item = items.items[last - 1];
+    // A line broken inside a box (emergency break) owns only the clusters of its text range.
+    g0 = glyph_for_offset(para, first_item.glyph_begin, first_item.glyph_end, line.text_begin);
+    g1 = glyph_for_offset(para, last_item.glyph_begin, last_item.glyph_end, line.text_end);
+    if (g0 < first_item.glyph_begin) g0 = first_item.glyph_begin;
+    for (uint32_t i = line.item_begin; i < last; ++i) {
+      const Item& it = items.items[i];
+      if (it.kind == ItemKind::kBox && it.glyph_begin == it.glyph_end) blank += it.width;
+      if (it.kind == ItemKind::kGlue && !it.fil) {
+        total_stretch += it.stretch;
+        total_shrink += it.shrink;
+      }
+    }
+  }
+  const bool hyphen = line.hyphenated && brk.kind == ItemKind::kPenalty && brk.run < hyphen_by_run.size();
+  const HyphenGlyph hyphen_glyph = hyphen ? hyphen_by_run[brk.run] : HyphenGlyph{};
+
+  Fixed natural = blank + hyphen_glyph.advance;
+  for (uint32_t g = g0; g < g1; ++g) natural += para.advance[g];
+
+  // Justification: integers only, the rounding remainder spread one unit at a time, so the line
+  // is exactly the measure.
+  m_extra.assign(g1 - g0, 0);
+  const int64_t gap = static_cast<int64_t>(line.line_width) - natural;
+  const bool justify = params.alignment == Alignment::kJustified && !has_fil && gap != 0 &&
+                       (gap > 0 ? total_stretch > 0 : total_shrink > 0);
+  Fixed width = natural;
+  if (justify) {
+    const int64_t give = gap > 0 ? total_stretch : total_shrink;
+    const int64_t target = gap > 0 ? gap : std::max(gap, -give);
+    int64_t given = 0;
+    uint32_t glues_with_give = 0;
+    for (uint32_t pass = 0; pass < 2; ++pass) {
+      int64_t remainder = target - given;
+      for (uint32_t i = line.item_begin; i < last; ++i) {
+        const Item& it = items.items[i];
+        if (it.kind != ItemKind::kGlue || it.fil) continue;
+        const int64_t share = gap > 0 ? it.stretch : it.shrink;
+        if (share == 0 || it.glyph_end <= g0 || it.glyph_begin >= g1) continue;
+        const uint32_t slot = std::min(it.glyph_end, g1) - 1 - g0;
+        if (pass == 0) {
+          const int64_t d = target * share / give;
+          m_extra[slot] += static_cast<Fixed>(d);
+          given += d;
+          ++glues_with_give;
+        } else if (remainder != 0) {
+          const int64_t step = remainder > 0 ? 1 : -1;
+          m_extra[slot] += static_cast<Fixed>(step);
+          remainder -= step;
+          given += step;
+        }
+      }
+      if (glues_with_give == 0) break;
+    }
+    width = static_cast<Fixed>(natural + given);
+  }
+
+  Fixed left = 0;
+  const bool rtl = (params.paragraph_level & 1) != 0;
+  switch (params.alignment) {
+    case Alignment::kLeft: break;
+    case Alignment::kRight: left = line.line_width - width; break;
+    case Alignment::kCenter: left = (line.line_width - width) / 2; break;
+    case Alignment::kJustified: left = rtl ? line.line_width - width : 0; break;
+  }
+
+  // Pieces: the line's glyphs cut at run boundaries, logical order.
+  m_pieces.clear();
+  for (uint32_t r = 0; r < para.runs.size(); ++r) {
+    const shape::ShapedRun& run = para.runs[r];
+    const uint32_t b = std::max(run.glyph_begin, g0);
+    const uint32_t e = std::min(run.glyph_end, g1);
+    if (b < e) m_pieces.push_back({r, b, e, false});
+  }
+  if (hyphen) {
+    if (m_pieces.empty()) m_pieces.push_back({brk.run, g1, g1, true});
+    else m_pieces.back().hyphen = true;
+  }
+  // UAX #9 L2: reverse by levels, from the highest level down to the lowest odd one.
+  m_levels.clear();
+  for (const Piece& p : m_pieces) m_levels.push_back(para.runs[p.run].bidi_level);
+  m_visual.resize(m_pieces.size());
+  if (!m_pieces.empty()) {
+    ubidi_reorderVisual(m_levels.data(), static_cast<int32_t>(m_levels.size()), m_visual.data());
+  }
+
+  Fixed pen = left + (rtl ? 0 : blank);
+  out.ink_left = pen;
+  auto place = [&](uint32_t glyph_id, Fixed advance, Fixed x_offset, Fixed y_offset) {
+    out.glyph_id.push_back(glyph_id);
+    out.x.push_back(pen + x_offset);
+    out.y.push_back(-y_offset);
+    pen += advance;
+  };
+  for (const int32_t logical : m_visual) {
+    const Piece& p = m_pieces[static_cast<size_t>(logical)];
+    PlacedRun placed;
+    placed.shaped_run = p.run;
+    placed.glyph_first = static_cast<uint32_t>(out.glyph_id.size());
+    const bool run_rtl = (para.runs[p.run].bidi_level & 1) != 0;
+    if (run_rtl && p.hyphen) place(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
+    for (uint32_t k = 0; k < p.glyph_end - p.glyph_begin; ++k) {
+      const uint32_t g = run_rtl ? p.glyph_end - 1 - k : p.glyph_begin + k;
+      place(para.glyph_id[g], para.advance[g] + m_extra[g - g0], para.x_offset[g], para.y_offset[g]);
+    }
+    if (!run_rtl && p.hyphen) place(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
+    placed.glyph_count = static_cast<uint32_t>(out.glyph_id.size()) - placed.glyph_first;
+    out.runs.push_back(placed);
+  }
+  out.ink_width = pen - out.ink_left;
+}
+
+}  // namespace inkset::breaking

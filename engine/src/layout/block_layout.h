@@ -1,0 +1,79 @@
+#pragma once
+// Lays out one flow entry into a BlockBox: paragraphs broken into lines, list markers hung in the
+// margin, quote bars, code with continuation marks, figures scaled into the column, table rows with
+// content-sized columns, comment author lines.
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "doc/article.h"
+#include "layout/block_box.h"
+#include "layout/flow_builder.h"
+#include "layout/paragraph_builder.h"
+#include "style/page_geometry.h"
+
+namespace inkset::layout {
+
+// An image the document knows: its index in the document's image table and its pixel size.
+struct ImageInfo {
+  uint32_t index = 0;
+  int width = 0;
+  int height = 0;
+  bool ok = false;  // false: drawn as a placeholder box
+};
+using ImageResolver = std::function<ImageInfo(const std::string& src)>;
+
+struct BlockLayoutOptions {
+  bool greedy = false;
+  bool hyphenate = true;  // false overrides the theme
+  double max_image_upscale = 2.0;
+};
+
+class BlockLayouter {
+ public:
+  BlockLayouter(const doc::Article& article, const style::ResolvedLayout& resolved, font::FontCollection& fonts,
+                ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options);
+
+  std::unique_ptr<BlockBox> layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness);
+
+  // A paragraph of generated text in one style (running heads, page numbers, markers).
+  std::unique_ptr<Paragraph> generated_line(const std::string& text, style::ElementKind element, Fixed width,
+                                            style::Align align);
+  // The text as it fits one line of `width` in the element's style: whole words, then an ellipsis.
+  std::string fit_with_ellipsis(const std::string& text, style::ElementKind element, Fixed width);
+  // Distance from a line's top to its baseline, for a style.
+  Fixed baseline_offset(style::ElementKind element);
+
+ private:
+  ParagraphSpec text_spec(const doc::Block& block, style::ElementKind element, Fixed width, bool first_indent);
+  shape::TextStyle text_style(const style::ComputedStyle& s) const;
+  uint16_t add_style(ParagraphSpec& spec, const style::ComputedStyle& s, uint8_t decoration);
+  void add_lines(BlockBox& box, std::unique_ptr<Paragraph> p, const FlowEntry& e, style::ElementKind element,
+                 Fixed x);
+  void add_quote_bars(BlockBox& box, const FlowEntry& e);
+  void add_marker(BlockBox& box, const FlowEntry& e, style::ElementKind element);
+  void layout_text(BlockBox& box, const FlowEntry& e, int looseness);
+  void layout_code(BlockBox& box, const FlowEntry& e);
+  void layout_figure(BlockBox& box, const FlowEntry& e);
+  void layout_rule(BlockBox& box, const FlowEntry& e);
+  void layout_table_row(BlockBox& box, const FlowEntry& e);
+  void layout_comment_meta(BlockBox& box, const FlowEntry& e);
+  void layout_front(BlockBox& box, const FlowEntry& e);
+  const std::vector<Fixed>& table_columns(uint32_t table, Fixed width);
+  Fixed measure() const { return m_column_width; }
+
+  const doc::Article& m_article;
+  const style::ResolvedLayout& m_resolved;
+  font::FontCollection& m_fonts;
+  ParagraphBuilder& m_builder;
+  ImageResolver m_images;
+  BlockLayoutOptions m_options;
+  Fixed m_column_width = 0;
+  Fixed m_column_height = 0;
+  std::string m_language;
+  std::unordered_map<uint32_t, std::vector<Fixed>> m_table_columns;
+};
+
+}  // namespace inkset::layout

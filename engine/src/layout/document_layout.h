@@ -1,0 +1,85 @@
+#pragma once
+// An article laid out into pages, incrementally: blocks are laid out the first time the paginator
+// asks for them, so page k costs only what comes before it. Owns every laid-out block.
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "doc/article.h"
+#include "layout/block_layout.h"
+#include "layout/flow_builder.h"
+#include "layout/position.h"
+#include "paginate/paginator.h"
+
+namespace inkset::layout {
+
+// An item placed on a page, in page pixels (26.6).
+struct PageItem {
+  ItemKind kind = ItemKind::kLine;
+  Fixed x = 0, y = 0, width = 0, height = 0;
+  Fixed baseline = 0;                  // kLine: absolute y of the baseline
+  const Paragraph* paragraph = nullptr;  // kLine; valid while the DocumentLayout (and the page) lives
+  uint32_t line = 0;
+  uint32_t image = 0;                  // kImage; UINT32_MAX: draw a placeholder
+  uint32_t block = UINT32_MAX;         // kImage: the figure's article block
+  uint8_t gray = 0;                    // kRule
+  uint16_t column = 0;
+};
+
+struct AssembledPage {
+  int number = 0;  // 1-based
+  std::vector<PageItem> items;
+  std::vector<std::unique_ptr<Paragraph>> generated;  // running head and page number
+};
+
+class DocumentLayout final : public paginate::FlowSource {
+ public:
+  DocumentLayout(const doc::Article& article, const style::ResolvedLayout& resolved, font::FontCollection& fonts,
+                 ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options);
+
+  const paginate::FlowBlock* block(uint32_t index) override;
+  const paginate::FlowBlock* variant(uint32_t index, int looseness) override;
+
+  bool ensure_page(int index);
+  int pages_so_far() const;
+  bool complete() const { return m_paginator.finished(); }
+  int page_count();  // finishes the layout
+
+  AssembledPage assemble(int index);
+  std::string position_of_page(int index);
+  int page_of_position(std::string_view position);
+
+  const paginate::PaginatorStats& paginator_stats() const { return m_paginator.stats(); }
+  uint32_t blocks_laid_out() const { return m_laid_out; }
+  const std::vector<FlowEntry>& flow() const { return m_flow; }
+  const BlockBox* box(uint32_t entry, int looseness);
+  const style::ResolvedLayout& resolved() const { return m_resolved; }
+
+ private:
+  uint64_t first_key(int page);
+
+  const doc::Article& m_article;
+  const style::ResolvedLayout& m_resolved;
+  BlockLayouter m_layouter;
+  std::vector<FlowEntry> m_flow;
+  std::vector<std::unique_ptr<BlockBox>> m_boxes;
+  std::map<std::pair<uint32_t, int>, std::unique_ptr<BlockBox>> m_variants;
+  paginate::Paginator m_paginator;
+  uint32_t m_laid_out = 0;
+};
+
+// The layout dump documented in the README.
+struct LayoutDumpStats {
+  double layout_ms = 0;
+  uint64_t shape_hits = 0;
+  uint64_t shape_misses = 0;
+  bool include_timing = true;
+};
+std::string layout_json(DocumentLayout& layout, const doc::Article& article, const LayoutDumpStats& stats);
+
+// A line's characters in logical order as in the article (trailing spaces and line feeds trimmed).
+std::string_view line_text(const Paragraph& p, uint32_t line);
+
+}  // namespace inkset::layout

@@ -1,0 +1,190 @@
+#include "layout/flow_builder.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace inkset::layout {
+namespace {
+
+using doc::BlockKind;
+using style::ElementKind;
+
+struct Context {
+  Fixed indent = 0;
+  uint8_t quote_bars = 0;
+  Fixed quote_bar_x[kMaxQuoteBars] = {};
+  Role role = Role::kParagraph;
+  ElementKind element = ElementKind::kBody;
+  uint32_t comment_depth = 0;
+};
+
+ElementKind heading_element(int level) {
+  static constexpr ElementKind kHeadings[] = {ElementKind::kH1, ElementKind::kH2, ElementKind::kH3,
+                                              ElementKind::kH4, ElementKind::kH5, ElementKind::kH6};
+  return kHeadings[std::clamp(level, 1, 6) - 1];
+}
+
+// "2021-06-29T14:18" -> "29 June 2021, 14:18"; anything else is shown as written.
+std::string readable_date(const std::string& iso) {
+  static constexpr const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                            "July",    "August",   "September", "October", "November", "December"};
+  int y = 0, m = 0, d = 0, hh = -1, mm = -1;
+  char t = 0;
+  const int n = std::sscanf(iso.c_str(), "%4d-%2d-%2d%c%2d:%2d", &y, &m, &d, &t, &hh, &mm);
+  if (n < 3 || m < 1 || m > 12 || d < 1 || d > 31) return iso;
+  std::string out = std::to_string(d) + " " + kMonths[m - 1] + " " + std::to_string(y);
+  if (n == 6 && (t == 'T' || t == ' ') && hh >= 0 && hh < 24 && mm >= 0 && mm < 60) {
+    char time[8];
+    std::snprintf(time, sizeof time, "%02d:%02d", hh, mm);
+    out += std::string(", ") + time;
+  }
+  return out;
+}
+
+bool is_descendant(const doc::Article& a, uint32_t block, uint32_t ancestor) {
+  for (uint32_t b = block; b != doc::kNone; b = a.blocks[b].parent)
+    if (b == ancestor) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<FlowEntry> build_flow(const doc::Article& article, const style::PageGeometry& geometry) {
+  std::vector<FlowEntry> flow;
+  const auto& front = article.front;
+  auto add_front = [&](std::string text, ElementKind element, Role role) {
+    if (text.empty()) return;
+    FlowEntry e;
+    e.kind = EntryKind::kFront;
+    e.element = element;
+    e.role = role;
+    e.origin = Origin::kFront;
+    e.keep_with_next = true;
+    e.no_indent = true;
+    e.text = std::move(text);
+    flow.push_back(std::move(e));
+  };
+  add_front(front.title, ElementKind::kTitle, Role::kTitle);
+  if (!front.authors.empty()) {
+    std::string byline = "By ";
+    for (size_t i = 0; i < front.authors.size(); ++i) byline += (i ? ", " : "") + front.authors[i];
+    add_front(byline, ElementKind::kByline, Role::kByline);
+  }
+  add_front(readable_date(front.date), ElementKind::kDate, Role::kByline);
+  if (!flow.empty()) flow.back().keep_with_next = false;
+
+  const auto& blocks = article.blocks;
+  std::vector<Context> ctx(blocks.size());
+  uint32_t pending_marker = doc::kNone;
+  uint32_t table_header_entry = UINT32_MAX;
+  bool after_heading = true;
+
+  for (uint32_t i = 0; i < blocks.size(); ++i) {
+    const doc::Block& b = blocks[i];
+    // Blocks are in pre-order, so the parent's context is always computed before the child's.
+    Context c = b.parent == doc::kNone ? Context{} : ctx[b.parent];
+    const BlockKind parent_kind = b.parent == doc::kNone ? BlockKind::kParagraph : blocks[b.parent].kind;
+    const bool first_child = b.parent != doc::kNone && blocks[b.parent].first_child == i;
+
+    switch (b.kind) {
+      case BlockKind::kQuote:
+        if (c.quote_bars < kMaxQuoteBars) c.quote_bar_x[c.quote_bars++] = c.indent + geometry.quote_indent / 3;
+        c.indent += geometry.quote_indent;
+        c.role = Role::kQuote;
+        c.element = ElementKind::kQuote;
+        break;
+      case BlockKind::kListItem:
+        c.indent += geometry.list_indent;
+        c.role = Role::kList;
+        c.element = ElementKind::kList;
+        pending_marker = i;
+        break;
+      case BlockKind::kComment:
+        if (parent_kind == BlockKind::kComment) c.indent += geometry.comment_indent;
+        c.role = Role::kComment;
+        c.element = ElementKind::kCommentBody;
+        ++c.comment_depth;
+        break;
+      case BlockKind::kFootnote:
+        c.indent += geometry.list_indent;
+        c.role = Role::kFootnote;
+        c.element = ElementKind::kFootnote;
+        pending_marker = i;  // the footnote's label hangs in the margin like a list marker
+        break;
+      default:
+        break;
+    }
+    ctx[i] = c;
+
+    FlowEntry e;
+    e.block = i;
+    e.indent_left = c.indent;
+    e.quote_bars = c.quote_bars;
+    std::copy(std::begin(c.quote_bar_x), std::end(c.quote_bar_x), std::begin(e.quote_bar_x));
+    e.role = c.role;
+    e.element = c.element;
+    e.no_indent = after_heading || first_child;
+    bool emit = true;
+    switch (b.kind) {
+      case BlockKind::kHeading:
+        e.element = heading_element(b.level);
+        e.role = Role::kHeading;
+        e.keep_with_next = true;
+        break;
+      case BlockKind::kComments:
+        e.element = ElementKind::kH2;
+        e.role = Role::kHeading;
+        e.keep_with_next = true;
+        break;
+      case BlockKind::kParagraph:
+        break;
+      case BlockKind::kCodeBlock:
+      case BlockKind::kHtml:
+        e.element = ElementKind::kCode;
+        e.role = Role::kCode;
+        break;
+      case BlockKind::kFigure:
+        e.kind = EntryKind::kFigure;
+        e.role = Role::kCaption;
+        e.element = ElementKind::kCaption;
+        break;
+      case BlockKind::kThematicBreak:
+        e.kind = EntryKind::kRule;
+        break;
+      case BlockKind::kTableRow: {
+        e.kind = EntryKind::kTableRow;
+        e.role = Role::kTable;
+        e.element = b.header ? ElementKind::kTableHeader : ElementKind::kTable;
+        e.table = b.parent;
+        if (b.header) {
+          table_header_entry = static_cast<uint32_t>(flow.size());
+          e.keep_with_next = true;
+        } else if (table_header_entry != UINT32_MAX && flow[table_header_entry].table == b.parent) {
+          e.header_entry = table_header_entry;
+        }
+        break;
+      }
+      case BlockKind::kComment:
+        e.kind = EntryKind::kCommentMeta;
+        e.element = ElementKind::kCommentAuthor;
+        e.role = Role::kComment;
+        e.keep_with_next = true;
+        break;
+      default:
+        emit = false;  // containers and table cells: their content makes the entries
+        break;
+    }
+    if (!emit) continue;
+    if (pending_marker != doc::kNone && is_descendant(article, i, pending_marker)) {
+      e.marker_block = pending_marker;
+      pending_marker = doc::kNone;
+    }
+    // A figure between a heading and its first paragraph does not make that paragraph a continuation.
+    if (e.kind != EntryKind::kFigure)
+      after_heading = e.role == Role::kHeading || e.kind == EntryKind::kRule || e.kind == EntryKind::kCommentMeta;
+    flow.push_back(std::move(e));
+  }
+  return flow;
+}
+
+}  // namespace inkset::layout

@@ -1,0 +1,41 @@
+#pragma once
+// Linearizes the article tree into flow entries: the units the paginator stacks (a paragraph, a
+// heading, a figure, a table row, a comment's author line...), each with the context its containers
+// give it (indents, quote bars, list marker, role). One forward pass over the pre-order block array;
+// no recursion, so nesting depth cannot exhaust the stack.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "doc/article.h"
+#include "layout/block_box.h"
+#include "style/computed_style.h"
+#include "style/page_geometry.h"
+
+namespace inkset::layout {
+
+enum class EntryKind : uint8_t { kText, kFigure, kRule, kTableRow, kCommentMeta, kFront };
+
+inline constexpr int kMaxQuoteBars = 8;
+
+struct FlowEntry {
+  EntryKind kind = EntryKind::kText;
+  uint32_t block = doc::kNone;  // the article block (kTableRow: the row)
+  style::ElementKind element = style::ElementKind::kBody;
+  Role role = Role::kParagraph;
+  Origin origin = Origin::kBody;
+  Fixed indent_left = 0;
+  Fixed indent_right = 0;
+  uint8_t quote_bars = 0;
+  Fixed quote_bar_x[kMaxQuoteBars] = {};
+  uint32_t marker_block = doc::kNone;  // a list item whose marker hangs left of the first line
+  bool keep_with_next = false;
+  bool no_indent = false;               // the first paragraph of a section is set flush
+  uint32_t table = doc::kNone;          // kTableRow: the table block
+  uint32_t header_entry = UINT32_MAX;   // kTableRow: the entry of the table's header row
+  std::string text;                     // kFront: the line to show
+};
+
+std::vector<FlowEntry> build_flow(const doc::Article& article, const style::PageGeometry& geometry);
+
+}  // namespace inkset::layout

@@ -1,0 +1,78 @@
+#include "layout/paragraph_builder.h"
+
+namespace inkset::layout {
+
+breaking::Alignment to_alignment(style::Align align) {
+  switch (align) {
+    case style::Align::kJustify: return breaking::Alignment::kJustified;
+    case style::Align::kLeft: return breaking::Alignment::kLeft;
+    case style::Align::kRight: return breaking::Alignment::kRight;
+    case style::Align::kCenter: return breaking::Alignment::kCenter;
+  }
+  return breaking::Alignment::kLeft;
+}
+
+ParagraphBuilder::ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& shaper,
+                                   breaking::HyphenatorSet& hyphenators)
+    : m_fonts(fonts), m_shaper(shaper), m_hyphenators(hyphenators) {}
+
+void ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec) {
+  p.shaped = m_shaper.shape(p.text, spec.ranges, spec.styles, shape::BaseDirection::kAuto);
+  const auto& runs = p.shaped.runs;
+  p.run_color.resize(runs.size());
+  p.run_decoration.resize(runs.size());
+  m_hyphen_advance.resize(runs.size());
+  m_hyphen_glyphs.resize(runs.size());
+  for (size_t i = 0; i < runs.size(); ++i) {
+    const uint16_t s = runs[i].style;
+    p.run_color[i] = s < spec.style_color.size() ? spec.style_color[s] : 0;
+    p.run_decoration[i] = s < spec.style_decoration.size() ? spec.style_decoration[s] : 0;
+    const auto hyphen = m_shaper.hyphen(runs[i]);
+    m_hyphen_advance[i] = hyphen.advance;
+    m_hyphen_glyphs[i] = {hyphen.glyph, hyphen.advance};
+  }
+  // A failure of the break iterator leaves only the paragraph end; emergency breaks still keep
+  // every line inside the measure.
+  m_breaks.clear();
+  if (!m_finder.find(p.text, spec.language, m_breaks).ok()) m_breaks.clear();
+  const breaking::Hyphenator* hyphenator = spec.hyphenate ? m_hyphenators.for_language(spec.language) : nullptr;
+  breaking::ItemParams params;
+  params.first_line_indent = spec.first_indent;
+  breaking::build_items(p.shaped, m_breaks, hyphenator, m_hyphen_advance, params, m_items);
+}
+
+std::unique_ptr<Paragraph> ParagraphBuilder::build(ParagraphSpec spec) {
+  auto p = std::make_unique<Paragraph>();
+  p->text = std::move(spec.text);
+  shape_and_itemize(*p, spec);
+
+  const Fixed widths[1] = {spec.width};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  params.alignment = to_alignment(spec.align);
+  params.looseness = spec.looseness;
+  const auto result = spec.greedy ? breaking::break_lines_greedy(m_items, params) : breaking::break_lines(m_items, params);
+
+  breaking::LineLayoutParams line_params;
+  line_params.alignment = params.alignment;
+  line_params.paragraph_level = p->shaped.base_level;
+  p->lines.resize(result.lines.size());
+  for (size_t i = 0; i < result.lines.size(); ++i)
+    m_line_builder.build(p->shaped, m_items, result.lines[i], line_params, m_hyphen_glyphs, p->lines[i]);
+
+  ++m_stats.paragraphs;
+  m_stats.lines += p->lines.size();
+  m_stats.missing_glyphs += p->shaped.missing_glyphs;
+  return p;
+}
+
+Fixed ParagraphBuilder::natural_width(const ParagraphSpec& spec) {
+  Paragraph p;
+  p.text = spec.text;
+  shape_and_itemize(p, spec);
+  Fixed width = 0;
+  for (Fixed a : p.shaped.advance) width += a;
+  return width;
+}
+
+}  // namespace inkset::layout

@@ -1,0 +1,69 @@
+#pragma once
+// Shapes and breaks one paragraph: the bridge from styled text to positioned lines.
+// Measure once, break many: the shaper's cache makes re-breaking at another width or looseness cheap.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "breaking/hyphenator.h"
+#include "breaking/items.h"
+#include "breaking/line_break_opportunities.h"
+#include "breaking/line_breaker.h"
+#include "breaking/line_builder.h"
+#include "layout/block_box.h"
+#include "shape/shaper.h"
+#include "style/computed_style.h"
+
+namespace inkset::layout {
+
+struct ParagraphSpec {
+  std::string text;
+  std::vector<shape::StyleRange> ranges;  // cover the text in order
+  std::vector<shape::TextStyle> styles;
+  std::vector<uint8_t> style_color;       // gray per style
+  std::vector<uint8_t> style_decoration;  // per style: 1 underline, 2 strikethrough
+  style::Align align = style::Align::kLeft;
+  bool hyphenate = false;
+  std::string language;
+  Fixed first_indent = 0;
+  Fixed width = 0;
+  int looseness = 0;
+  bool greedy = false;
+};
+
+struct ParagraphStats {
+  uint64_t paragraphs = 0;
+  uint64_t lines = 0;
+  uint64_t missing_glyphs = 0;
+};
+
+class ParagraphBuilder {
+ public:
+  ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& shaper, breaking::HyphenatorSet& hyphenators);
+
+  // The paragraph takes the spec's text; lines are positioned from the measure's left edge.
+  std::unique_ptr<Paragraph> build(ParagraphSpec spec);
+  // The width of the text set on one line (the paragraph's natural width), for table column sizing.
+  Fixed natural_width(const ParagraphSpec& spec);
+
+  const ParagraphStats& stats() const { return m_stats; }
+
+ private:
+  void shape_and_itemize(Paragraph& p, const ParagraphSpec& spec);
+
+  font::FontCollection& m_fonts;
+  shape::Shaper& m_shaper;
+  breaking::HyphenatorSet& m_hyphenators;
+  breaking::LineBreakFinder m_finder;
+  breaking::LineBuilder m_line_builder;
+  // Scratch reused from paragraph to paragraph, so steady-state layout does not allocate for them.
+  std::vector<breaking::BreakOpportunity> m_breaks;
+  breaking::ItemList m_items;
+  std::vector<Fixed> m_hyphen_advance;
+  std::vector<breaking::HyphenGlyph> m_hyphen_glyphs;
+  ParagraphStats m_stats;
+};
+
+breaking::Alignment to_alignment(style::Align align);
+
+}  // namespace inkset::layout

@@ -1,0 +1,152 @@
+#include "raster/image_store.h"
+
+// PNM stays enabled: tests read back the PGM pages written by image_output.
+#define STB_IMAGE_IMPLEMENTATION
+#define STBI_NO_PSD
+#define STBI_NO_HDR
+#define STBI_NO_PIC
+#define STBI_NO_TGA
+#include <stb/stb_image.h>
+#define STB_IMAGE_RESIZE_IMPLEMENTATION
+#include <stb/stb_image_resize.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+
+namespace inkset::raster {
+namespace {
+
+// Rec. 709 luma weights in 16-bit fixed point (they sum to 65536).
+constexpr uint32_t kLumaR = 13933, kLumaG = 46871, kLumaB = 4732;
+
+struct StbFree {
+  void operator()(stbi_uc* p) const { stbi_image_free(p); }
+};
+
+}  // namespace
+
+Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view name, const ImageLimits& limits) {
+  const std::string label(name);
+  if (bytes.size() > limits.max_file_bytes || bytes.size() > static_cast<size_t>(INT_MAX))
+    return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(bytes.size()) +
+                                                     " bytes is over the image file limit of " +
+                                                     std::to_string(limits.max_file_bytes));
+  const int len = static_cast<int>(bytes.size());
+  int w = 0, h = 0, comp = 0;
+  if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &comp))
+    return make_error(ErrorCode::kUnreadableFile,
+                      label + ": not a supported image (PNG, JPEG, GIF, BMP; " + stbi_failure_reason() + ")");
+  const uint64_t pixels = static_cast<uint64_t>(w) * static_cast<uint64_t>(h);
+  if (pixels > limits.max_pixels)
+    return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(w) + "x" + std::to_string(h) + " is " +
+                                                     std::to_string(pixels) + " pixels, over the limit of " +
+                                                     std::to_string(limits.max_pixels));
+  std::unique_ptr<stbi_uc, StbFree> rgba(stbi_load_from_memory(bytes.data(), len, &w, &h, &comp, 4));
+  if (!rgba)
+    return make_error(ErrorCode::kUnreadableFile, label + ": cannot decode (" + stbi_failure_reason() + ")");
+  GrayImage out;
+  out.width = w;
+  out.height = h;
+  out.pixels.resize(static_cast<size_t>(pixels));
+  const stbi_uc* p = rgba.get();
+  for (size_t i = 0; i < out.pixels.size(); ++i, p += 4) {
+    const uint32_t luma = (kLumaR * p[0] + kLumaG * p[1] + kLumaB * p[2] + 32768) >> 16;
+    // Over white: what the page shows through a transparent pixel is paper.
+    out.pixels[i] = static_cast<uint8_t>((luma * p[3] + 255u * (255u - p[3]) + 127u) / 255u);
+  }
+  return out;
+}
+
+Result<GrayImage> load_gray(const std::string& path, const ImageLimits& limits) {
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(path, ec);
+  if (ec) return make_error(ErrorCode::kUnreadableFile, path + ": " + ec.message());
+  if (size > limits.max_file_bytes)
+    return make_error(ErrorCode::kLimitExceeded, path + ": " + std::to_string(size) +
+                                                     " bytes is over the image file limit of " +
+                                                     std::to_string(limits.max_file_bytes));
+  std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
+  if (!file) return make_error(ErrorCode::kUnreadableFile, path + ": " + std::strerror(errno));
+  std::vector<uint8_t> bytes(static_cast<size_t>(size));
+  if (std::fread(bytes.data(), 1, bytes.size(), file.get()) != bytes.size())
+    return make_error(ErrorCode::kUnreadableFile, path + ": short read");
+  return decode_gray(bytes, path, limits);
+}
+
+GrayImage scale_gray(const GrayImage& image, int32_t width, int32_t height) {
+  GrayImage out;
+  out.width = width;
+  out.height = height;
+  out.pixels.resize(static_cast<size_t>(width) * height);
+  const bool strong = width * 2 < image.width || height * 2 < image.height;
+  stbir_resize_uint8_generic(image.pixels.data(), image.width, image.height, image.width, out.pixels.data(), width,
+                             height, width, 1, STBIR_ALPHA_CHANNEL_NONE, 0, STBIR_EDGE_CLAMP,
+                             strong ? STBIR_FILTER_BOX : STBIR_FILTER_MITCHELL, STBIR_COLORSPACE_SRGB, nullptr);
+  return out;
+}
+
+ImageStore::ImageStore(ImageLimits limits, size_t max_scaled_bytes)
+    : m_limits(limits), m_max_scaled_bytes(max_scaled_bytes) {}
+
+uint32_t ImageStore::add(Result<GrayImage> decoded) {
+  Slot slot;
+  if (decoded) {
+    slot.original = std::move(decoded).value();
+    slot.ok = true;
+  } else {
+    slot.error = std::move(decoded).take_error();
+  }
+  m_images.push_back(std::move(slot));
+  return static_cast<uint32_t>(m_images.size() - 1);
+}
+
+uint32_t ImageStore::add_file(const std::string& path) { return add(load_gray(path, m_limits)); }
+
+uint32_t ImageStore::add_memory(std::span<const uint8_t> bytes, std::string_view name) {
+  return add(decode_gray(bytes, name, m_limits));
+}
+
+bool ImageStore::failed(uint32_t index) const { return index >= m_images.size() || !m_images[index].ok; }
+
+const Error* ImageStore::error(uint32_t index) const {
+  if (index >= m_images.size()) return nullptr;
+  return m_images[index].ok ? nullptr : &m_images[index].error;
+}
+
+int32_t ImageStore::width(uint32_t index) const { return failed(index) ? 0 : m_images[index].original.width; }
+int32_t ImageStore::height(uint32_t index) const { return failed(index) ? 0 : m_images[index].original.height; }
+
+const GrayImage* ImageStore::scaled(uint32_t index, int32_t width, int32_t height) {
+  if (failed(index) || width <= 0 || height <= 0) return nullptr;
+  const GrayImage& original = m_images[index].original;
+  if (original.width == width && original.height == height) return &original;
+  for (auto it = m_scaled.begin(); it != m_scaled.end(); ++it) {
+    if (it->index == index && it->image.width == width && it->image.height == height) {
+      ++m_hits;
+      m_scaled.splice(m_scaled.begin(), m_scaled, it);
+      return &m_scaled.front().image;
+    }
+  }
+  ++m_misses;
+  m_scaled.push_front(Scaled{index, scale_gray(original, width, height)});
+  m_scaled_bytes += m_scaled.front().image.pixels.size();
+  trim();
+  return &m_scaled.front().image;
+}
+
+// Drops least recently used copies until within the bound; the most recent one always stays, since
+// the caller is about to draw it.
+void ImageStore::trim() {
+  while (m_scaled_bytes > m_max_scaled_bytes && m_scaled.size() > 1) {
+    m_scaled_bytes -= m_scaled.back().image.pixels.size();
+    m_scaled.pop_back();
+  }
+}
+
+ImageStoreStats ImageStore::stats() const { return {m_hits, m_misses, m_scaled_bytes}; }
+
+}  // namespace inkset::raster

@@ -1,0 +1,127 @@
+#include "raster/renderer.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "raster/dither.h"
+
+namespace inkset::raster {
+namespace {
+
+constexpr Gray kPlaceholderColor = 192;
+
+void draw_glyph_run(const display::DisplayList& list, const display::GlyphRun& run, font::FontCollection& fonts,
+                    GlyphCache& cache, Hinting hinting, const CoverageCurve& curve, Canvas& canvas) {
+  GlyphKey key;
+  key.face = run.face;
+  key.size = run.size;
+  key.hinting = hinting;
+  key.synthetic_bold = run.synthetic_bold;
+  key.synthetic_italic = run.synthetic_italic;
+  const size_t end = std::min<size_t>(list.glyphs.size(), static_cast<size_t>(run.first) + run.count);
+  for (size_t i = run.first; i < end; ++i) {
+    const display::PositionedGlyph& g = list.glyphs[i];
+    // Round the pen to the nearest quarter pixel; the bitmap carries the fraction, the blit the whole part.
+    const Fixed quarter = kFixedOne / kSubpixelSteps;
+    const Fixed x = (g.x + quarter / 2) & ~(quarter - 1);
+    key.glyph = g.id;
+    key.subpixel = static_cast<uint8_t>((x & (kFixedOne - 1)) / quarter);
+    auto bitmap = cache.get(fonts, key);
+    if (!bitmap) continue;
+    const GlyphBitmap& b = bitmap.value();
+    Mask mask{b.coverage, b.level, b.width, b.height, b.width};
+    // The baseline is snapped to whole pixels: light hinting aligns outlines vertically to the pixel grid.
+    canvas.blend_mask(mask, fixed_floor(x) + b.left, fixed_round(g.y) - b.top, run.color, curve);
+  }
+}
+
+// A light frame with a diagonal cross, the usual sign for an image that is missing.
+void draw_placeholder(const display::Image& img, Canvas& canvas) {
+  const Fixed x = px_to_fixed(img.x), y = px_to_fixed(img.y);
+  const Fixed w = px_to_fixed(img.width), h = px_to_fixed(img.height);
+  canvas.fill_rect(x, y, w, kFixedOne, kPlaceholderColor);
+  canvas.fill_rect(x, y + h - kFixedOne, w, kFixedOne, kPlaceholderColor);
+  canvas.fill_rect(x, y + kFixedOne, kFixedOne, h - 2 * kFixedOne, kPlaceholderColor);
+  canvas.fill_rect(x + w - kFixedOne, y + kFixedOne, kFixedOne, h - 2 * kFixedOne, kPlaceholderColor);
+  // Each diagonal as one-pixel squares stepped along its longer axis, placed in 26.6 so the
+  // rectangle coverage anti-aliases the line.
+  const int32_t steps = std::max(img.width, img.height);
+  for (int32_t s = 0; s < steps; ++s) {
+    const Fixed px = x + static_cast<Fixed>(static_cast<int64_t>(w - kFixedOne) * s / std::max(1, steps - 1));
+    const Fixed py = y + static_cast<Fixed>(static_cast<int64_t>(h - kFixedOne) * s / std::max(1, steps - 1));
+    canvas.fill_rect(px, py, kFixedOne, kFixedOne, kPlaceholderColor);
+    canvas.fill_rect(x + w - kFixedOne - (px - x), py, kFixedOne, kFixedOne, kPlaceholderColor);
+  }
+}
+
+}  // namespace
+
+RenderOptions RenderOptions::eink() {
+  RenderOptions o;
+  o.format = PixelFormat::kGray8;
+  o.gray_levels = 16;
+  o.text_gamma = kEinkTextGamma;
+  return o;
+}
+
+RenderOptions RenderOptions::screen() {
+  RenderOptions o;
+  o.format = PixelFormat::kRgba8;
+  o.gray_levels = 256;
+  o.text_gamma = kScreenTextGamma;
+  return o;
+}
+
+Status render_page(const display::DisplayList& list, font::FontCollection& fonts, GlyphCache& glyphs,
+                   ImageStore& images, const RenderOptions& options, Canvas& canvas) {
+  if (list.width <= 0 || list.height <= 0 || list.width > kMaxPageSide || list.height > kMaxPageSide)
+    return make_error(ErrorCode::kBadArguments, "page size " + std::to_string(list.width) + "x" +
+                                                    std::to_string(list.height) + " is outside 1.." +
+                                                    std::to_string(kMaxPageSide) + " pixels");
+  if (options.gray_levels != 16 && options.gray_levels != 256)
+    return make_error(ErrorCode::kBadArguments,
+                      "gray levels must be 16 or 256, not " + std::to_string(options.gray_levels));
+  if (!(options.text_gamma > 0))
+    return make_error(ErrorCode::kBadArguments, "text gamma must be positive");
+
+  canvas.reset(list.width, list.height, options.format);
+  canvas.fill(list.background);
+  const CoverageCurve curve(options.text_gamma);
+  std::vector<PixelRect> image_rects;
+  for (const display::Command& cmd : list.commands) {
+    switch (cmd.kind) {
+      case display::CommandKind::kGlyphs:
+        if (cmd.index < list.glyph_runs.size())
+          draw_glyph_run(list, list.glyph_runs[cmd.index], fonts, glyphs, options.hinting, curve, canvas);
+        break;
+      case display::CommandKind::kImage: {
+        if (cmd.index >= list.images.size()) break;
+        const display::Image& img = list.images[cmd.index];
+        // Bounds keep every later sum of position and size, in pixels and in 26.6, from overflowing.
+        if (img.width <= 0 || img.height <= 0 || img.width > kMaxPageSide || img.height > kMaxPageSide ||
+            std::abs(img.x) > kMaxPageSide || std::abs(img.y) > kMaxPageSide)
+          break;
+        const GrayImage* scaled = images.scaled(img.image, img.width, img.height);
+        if (!scaled) {
+          draw_placeholder(img, canvas);
+          break;
+        }
+        canvas.copy_gray(scaled->pixels.data(), scaled->width, scaled->height, scaled->width, img.x, img.y);
+        image_rects.push_back({img.x, img.y, img.width, img.height});
+        break;
+      }
+      case display::CommandKind::kRect:
+        if (cmd.index < list.rects.size()) {
+          const display::Rect& r = list.rects[cmd.index];
+          canvas.fill_rect(r.x, r.y, r.width, r.height, r.color);
+        }
+        break;
+    }
+  }
+  if (options.gray_levels != 256) quantize_page(canvas, image_rects, options.gray_levels);
+  return ok_status();
+}
+
+}  // namespace inkset::raster

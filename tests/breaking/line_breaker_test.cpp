@@ -1,0 +1,251 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+
+#include "breaking/line_breaker.h"
+#include "synthetic_paragraph.h"
+
+using namespace inkset;
+
+namespace {
+
+std::string random_words(std::mt19937& rng, int words) {
+  std::uniform_int_distribution<int> len(1, 12), letter('a', 'z');
+  std::string s;
+  for (int w = 0; w < words; ++w) {
+    if (w) s += ' ';
+    const int n = len(rng);
+    for (int i = 0; i < n; ++i) s += static_cast<char>(letter(rng));
+  }
+  return s;
+}
+
+// The widest box-only stretch that cannot be broken (for the overflow exception).
+Fixed widest_box(const breaking::ItemList& items) {
+  Fixed w = 0;
+  for (const auto& it : items.items) {
+    if (it.kind == breaking::ItemKind::kBox) w = std::max(w, it.width);
+  }
+  return w;
+}
+
+void check_tiling(const breaking::LineBreakResult& r, uint32_t text_size) {
+  uint32_t at = 0;
+  for (const auto& line : r.lines) {
+    REQUIRE(line.text_begin == at);
+    REQUIRE(line.text_end >= line.text_begin);
+    at = line.text_end;
+  }
+  REQUIRE(at == text_size);
+}
+
+}  // namespace
+
+TEST_CASE("line breaker: Knuth-Plass properties over random paragraphs", "[breaking][knuth-plass]") {
+  std::mt19937 rng(20240611);
+  std::uniform_int_distribution<int> word_count(1, 120), measure_ems(20, 80);
+  int kp_better = 0;
+  int comparable = 0;
+  for (int trial = 0; trial < 1000; ++trial) {
+    const std::string text = random_words(rng, word_count(rng));
+    const Fixed measure = measure_ems(rng) * test::kEm;
+    const auto para = test::synthetic_paragraph(text);
+    const auto items = test::synthetic_items(para);
+    const Fixed widths[] = {measure};
+    breaking::BreakParams params;
+    params.line_widths = widths;
+    const auto kp = breaking::break_lines(items, params);
+    const auto greedy = breaking::break_lines_greedy(items, params);
+    INFO("trial " << trial << " measure " << measure / test::kEm << " text " << text);
+    check_tiling(kp, static_cast<uint32_t>(text.size()));
+    check_tiling(greedy, static_cast<uint32_t>(text.size()));
+    for (const auto& line : kp.lines) {
+      // Natural width may exceed the measure only by what the glue can shrink (ratio >= -1).
+      const bool fits = line.natural_width <= line.line_width || line.ratio >= -1.0;
+      CHECK((fits || widest_box(items) > measure));
+    }
+    // Knuth-Plass is optimal among the breaks its pass accepts: whenever greedy's breaks are
+    // acceptable to that pass, they cannot have fewer demerits under the same formula.
+    const auto greedy_scored = breaking::rescore(items, greedy, params, kp.pass);
+    const int32_t tolerance = kp.pass == 1 ? params.pretolerance : kp.pass == 4 ? 10000 : params.tolerance;
+    if (greedy_scored.max_badness <= tolerance) {
+      ++comparable;
+      CHECK(kp.demerits <= greedy_scored.demerits);
+    }
+    kp_better += kp.demerits < greedy_scored.demerits;
+    const auto again = breaking::break_lines(items, params);
+    REQUIRE(again.lines.size() == kp.lines.size());
+    for (size_t i = 0; i < kp.lines.size(); ++i) CHECK(again.lines[i].text_end == kp.lines[i].text_end);
+    CHECK(again.demerits == kp.demerits);
+  }
+  std::printf("Knuth-Plass beat greedy on %d of 1000 random paragraphs (%d where greedy was within tolerance)\n",
+              kp_better, comparable);
+  CHECK(comparable > 500);
+  CHECK(kp_better > 100);
+}
+
+TEST_CASE("line breaker: looseness changes the line count when feasible", "[breaking][knuth-plass]") {
+  std::mt19937 rng(7);
+  const std::string text = random_words(rng, 200);
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para);
+  const Fixed widths[] = {60 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  params.pretolerance = -1;
+  params.tolerance = 10000;
+  const auto normal = breaking::break_lines(items, params);
+  params.looseness = 1;
+  const auto looser = breaking::break_lines(items, params);
+  params.looseness = -1;
+  const auto tighter = breaking::break_lines(items, params);
+  CHECK(looser.lines.size() == normal.lines.size() + 1);
+  CHECK(tighter.lines.size() <= normal.lines.size());
+  check_tiling(looser, static_cast<uint32_t>(text.size()));
+  check_tiling(tighter, static_cast<uint32_t>(text.size()));
+
+  // First-fit with full shrink uses the fewest lines possible; whenever that is fewer than the
+  // optimum, looseness -1 must reach one line less.
+  int tightened = 0;
+  for (int trial = 0; trial < 50; ++trial) {
+    const std::string t = random_words(rng, 60);
+    const auto p = test::synthetic_paragraph(t);
+    const auto its = test::synthetic_items(p);
+    params.looseness = 0;
+    const auto opt = breaking::break_lines(its, params);
+    const auto fewest = breaking::break_lines_greedy(its, params);
+    params.looseness = -1;
+    const auto tight = breaking::break_lines(its, params);
+    CHECK(tight.lines.size() >= fewest.lines.size());
+    if (fewest.lines.size() < opt.lines.size()) {
+      CHECK(tight.lines.size() == opt.lines.size() - 1);
+      ++tightened;
+    }
+  }
+  CHECK(tightened > 0);
+}
+
+TEST_CASE("line breaker: varying line widths, last repeated", "[breaking][knuth-plass]") {
+  const std::string text = "aaaa bbbb cccc dddd eeee ffff gggg hhhh";
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para);
+  const Fixed widths[] = {4 * test::kEm, 9 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  params.alignment = breaking::Alignment::kLeft;
+  const auto r = breaking::break_lines_greedy(items, params);
+  REQUIRE(r.lines.size() == 5);
+  CHECK(r.lines[0].text_end == 5);  // "aaaa" alone on the narrow first line
+  CHECK(r.lines[0].line_width == 4 * test::kEm);
+  CHECK(r.lines[1].text_end == 15);  // "bbbb cccc"
+  CHECK(r.lines[4].line_width == 9 * test::kEm);
+  const auto kp = breaking::break_lines(items, params);
+  CHECK(kp.lines[0].text_end == 5);
+  check_tiling(kp, static_cast<uint32_t>(text.size()));
+}
+
+TEST_CASE("line breaker: hyphenation only from the second pass", "[breaking][knuth-plass]") {
+  breaking::HyphenatorSet set;
+  const std::string text = "The typesetting of pagination and hyphenation";
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para, set.for_language("en"));
+  const Fixed widths[] = {12 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  const auto r = breaking::break_lines(items, params);
+  check_tiling(r, static_cast<uint32_t>(text.size()));
+  CHECK(r.pass >= 2);
+  bool any_hyphen = false;
+  for (const auto& line : r.lines) any_hyphen |= line.hyphenated;
+  CHECK(any_hyphen);
+  for (const auto& line : r.lines) CHECK(line.natural_width <= line.line_width + 3 * test::kEm / 3);
+  // A comfortable measure needs no hyphens: the first pass succeeds.
+  const Fixed wide[] = {34 * test::kEm};
+  params.line_widths = wide;
+  const auto easy = breaking::break_lines(items, params);
+  CHECK(easy.pass == 1);
+  for (const auto& line : easy.lines) CHECK_FALSE(line.hyphenated);
+}
+
+TEST_CASE("line breaker: emergency breaks for a long word and a URL never overflow", "[breaking][knuth-plass]") {
+  const std::string word(60, 'x');
+  for (const std::string& text : {"see " + word + " here", std::string("visit https://example.com/a/very/long/path?query=1&x=2 now")}) {
+    const auto para = test::synthetic_paragraph(text);
+    const auto items = test::synthetic_items(para);
+    const Fixed widths[] = {20 * test::kEm};
+    breaking::BreakParams params;
+    params.line_widths = widths;
+    for (const auto alignment : {breaking::Alignment::kJustified, breaking::Alignment::kLeft}) {
+      params.alignment = alignment;
+      for (const auto& r : {breaking::break_lines(items, params), breaking::break_lines_greedy(items, params)}) {
+        INFO(text);
+        check_tiling(r, static_cast<uint32_t>(text.size()));
+        for (const auto& line : r.lines) CHECK(line.natural_width <= line.line_width);
+      }
+    }
+    const auto r = breaking::break_lines(items, params);
+    CHECK(r.pass == 4);
+    if (text[0] == 'v') {
+      // The URL breaks after its punctuation where it can.
+      int after_punct = 0;
+      for (size_t i = 0; i + 1 < r.lines.size(); ++i) {
+        const char last = text[r.lines[i].text_end - 1];
+        after_punct += last == '/' || last == '?' || last == '&' || last == '.' || last == ' ' || last == '-';
+      }
+      CHECK(after_punct == static_cast<int>(r.lines.size()) - 1);
+    }
+  }
+}
+
+TEST_CASE("line breaker: a single cluster wider than the measure overflows alone", "[breaking][knuth-plass]") {
+  const std::string text = "a b c";
+  auto para = test::synthetic_paragraph(text);
+  para.advance[2] = 30 * test::kEm;
+  const auto items = test::synthetic_items(para);
+  const Fixed widths[] = {5 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  const auto r = breaking::break_lines(items, params);
+  check_tiling(r, static_cast<uint32_t>(text.size()));
+  for (const auto& line : r.lines) {
+    const bool has_b = line.text_begin <= 2 && line.text_end > 2;
+    if (!has_b) CHECK(line.natural_width <= line.line_width);
+    else CHECK(line.natural_width == 30 * test::kEm);
+  }
+}
+
+TEST_CASE("line breaker: time grows linearly with paragraph length", "[breaking][knuth-plass][timing]") {
+  std::mt19937 rng(99);
+  for (const int words : {1000, 5000, 10000}) {
+    const std::string text = random_words(rng, words);
+    const auto para = test::synthetic_paragraph(text);
+    const auto items = test::synthetic_items(para);
+    const Fixed widths[] = {66 * test::kEm};
+    breaking::BreakParams params;
+    params.line_widths = widths;
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto r = breaking::break_lines(items, params);
+    const auto t1 = std::chrono::steady_clock::now();
+    std::printf("Knuth-Plass: %5d words, %5zu items, %4zu lines: %.2f ms\n", words, items.items.size(), r.lines.size(),
+                std::chrono::duration<double, std::milli>(t1 - t0).count());
+    check_tiling(r, static_cast<uint32_t>(text.size()));
+  }
+}
+
+TEST_CASE("line breaker: quality statistics", "[breaking][knuth-plass]") {
+  const std::string text = "aaaa bbbb cccc dddd";
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para);
+  const Fixed widths[] = {10 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  const auto r = breaking::break_lines(items, params);
+  REQUIRE(r.lines.size() == 2);  // "aaaa bbbb" + "cccc dddd"
+  const auto q = breaking::measure_quality(r, items);
+  CHECK(q.lines == 2);
+  CHECK(q.measured_lines == 1);
+  CHECK(q.mean_abs_ratio == Approx(2.0));  // 1 em missing, one space of stretch 1/2 em
+  CHECK(q.loose_lines == 1);
+}

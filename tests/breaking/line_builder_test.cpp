@@ -1,0 +1,98 @@
+#include <catch2/catch.hpp>
+
+#include "breaking/line_builder.h"
+#include "synthetic_paragraph.h"
+
+using namespace inkset;
+
+namespace {
+
+std::string placed_text(const breaking::PlacedLine& line) {
+  std::string s;
+  for (const uint32_t g : line.glyph_id) s += static_cast<char>(g);
+  return s;
+}
+
+}  // namespace
+
+TEST_CASE("line builder: justified lines are exactly the measure in 26.6", "[breaking][line-builder]") {
+  const std::string text = "aaa bb cccc d ee fff gggg h iii jj kkkkk";
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para);
+  // A measure that is not a multiple of the glue count: the remainder must be spread.
+  const Fixed widths[] = {13 * test::kEm + 7};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  const auto r = breaking::break_lines(items, params);
+  REQUIRE(r.lines.size() >= 3);
+  breaking::LineBuilder builder;
+  breaking::PlacedLine line;
+  for (size_t i = 0; i < r.lines.size(); ++i) {
+    builder.build(para, items, r.lines[i], {}, {}, line);
+    const bool last = i + 1 == r.lines.size();
+    if (!last) {
+      CHECK(line.ink_left == 0);
+      CHECK(line.ink_width == widths[0]);
+      CHECK(line.x.back() + test::kEm == widths[0]);  // last glyph ends flush right
+    } else {
+      CHECK(line.ink_width == static_cast<Fixed>(line.glyph_id.size()) * test::kEm);  // ragged
+    }
+    // No trailing space is drawn.
+    CHECK(placed_text(line).back() != ' ');
+  }
+}
+
+TEST_CASE("line builder: alignment, hyphen glyph and trailing spaces", "[breaking][line-builder]") {
+  breaking::HyphenatorSet set;
+  const std::string text = "xx hyphenation";
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para, set.for_language("en"));
+  const Fixed widths[] = {10 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  params.alignment = breaking::Alignment::kRight;
+  const auto r = breaking::break_lines(items, params);
+  REQUIRE(r.lines.size() == 2);
+  REQUIRE(r.lines[0].hyphenated);
+  CHECK(r.lines[0].text_end == 9);  // "xx hyphen" + '-'
+  const breaking::HyphenGlyph hyphen[] = {{'-', test::kEm}};
+  breaking::LineBuilder builder;
+  breaking::PlacedLine line;
+  builder.build(para, items, r.lines[0], {breaking::Alignment::kRight, 0}, hyphen, line);
+  CHECK(placed_text(line) == "xx hyphen-");
+  CHECK(line.ink_left == 0);
+  CHECK(line.ink_width == 10 * test::kEm);
+  builder.build(para, items, r.lines[1], {breaking::Alignment::kRight, 0}, hyphen, line);
+  CHECK(placed_text(line) == "ation");
+  CHECK(line.ink_left == 5 * test::kEm);
+  CHECK(line.x.front() == 5 * test::kEm);
+  builder.build(para, items, r.lines[1], {breaking::Alignment::kCenter, 0}, hyphen, line);
+  CHECK(line.ink_left == 5 * test::kEm / 2);
+}
+
+TEST_CASE("line builder: bidi reordering of LTR/RTL/LTR runs", "[breaking][line-builder]") {
+  // "ab CDE fg": the middle run is RTL (level 1) in an LTR paragraph; glyphs are stored in logical
+  // order, so visual order is a b ' ' E D C ' ' f g.
+  const std::string text = "ab CDE fg";
+  const auto para = test::synthetic_paragraph(text, {{3, 0}, {6, 1}, {9, 0}});
+  const auto items = test::synthetic_items(para);
+  const Fixed widths[] = {40 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  const auto r = breaking::break_lines(items, params);
+  REQUIRE(r.lines.size() == 1);
+  breaking::LineBuilder builder;
+  breaking::PlacedLine line;
+  builder.build(para, items, r.lines[0], {breaking::Alignment::kLeft, 0}, {}, line);
+  CHECK(placed_text(line) == "ab EDC fg");
+  REQUIRE(line.runs.size() == 3);
+  CHECK(line.runs[1].shaped_run == 1);
+  for (size_t i = 0; i < line.x.size(); ++i) CHECK(line.x[i] == static_cast<Fixed>(i) * test::kEm);
+
+  // In an RTL paragraph the runs themselves go right to left: LTR runs at level 2.
+  const auto rtl = test::synthetic_paragraph(text, {{3, 2}, {6, 1}, {9, 2}});
+  const auto rtl_items = test::synthetic_items(rtl);
+  const auto r2 = breaking::break_lines(rtl_items, params);
+  builder.build(rtl, rtl_items, r2.lines[0], {breaking::Alignment::kLeft, 1}, {}, line);
+  CHECK(placed_text(line) == " fgEDCab ");  // runs "ab ", "CDE", " fg" reversed as wholes
+}
