@@ -1,5 +1,6 @@
 #include "kiosk.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace inkset::platform {
@@ -38,7 +39,7 @@ Result<Kiosk::Next> Kiosk::dwell(int& page) {
     switch (event->type) {
       case EventType::kQuit: return Next::kStop;
       case EventType::kPreviousPage:
-        if (page > 0) page -= 2;  // the caller advances by one
+        page = std::max(0, page - 1) - 1;  // the caller advances by one
         return Next::kContinue;
       case EventType::kNextPage:
       case EventType::kTap: return Next::kContinue;
@@ -51,6 +52,7 @@ Result<Kiosk::Next> Kiosk::dwell(int& page) {
 Result<Kiosk::Next> Kiosk::show_error(const std::string& name, const std::string& message) {
   auto document = m_error_document(m_engine, name, message, m_options.layout);
   if (!document) return std::move(document).take_error();
+  (*document)->page_count();
   m_first_on_article = true;
   KioskTurn turn;
   turn.article = name;
@@ -79,6 +81,8 @@ Result<Kiosk::Next> Kiosk::show_article(const FolderEntry& listed) {
       if (!opened) return show_error(entry.name, opened.error().message);
       document = std::move(*opened);
       if (!document->ensure_page(0)) return show_error(entry.name, "the article has no content to show");
+      // Footers read "n / N" only once the layout is complete; pages must not change under the viewer.
+      document->page_count();
       page = 0;
       m_first_on_article = true;
     }
@@ -86,6 +90,7 @@ Result<Kiosk::Next> Kiosk::show_article(const FolderEntry& listed) {
     if (!document->ensure_page(page)) return Next::kContinue;
     KioskTurn turn;
     turn.article = entry.name;
+    turn.bytes = entry.size;
     auto next = show(*document, page, turn);
     if (!next || *next == Next::kStop) return next;
     next = dwell(page);

@@ -24,6 +24,7 @@ struct KioskTurn {
   std::string article;   // file name, or the folder for folder-level errors
   int page = 0;          // 0-based
   int pages = 0;         // pages of the article known when the page was shown
+  int64_t bytes = 0;     // size of the file version shown (tells edits apart)
   bool error = false;    // an error page: message says why
   std::string message;
 };
