@@ -28,7 +28,7 @@ MemoryDisplay::MemoryDisplay(int width, int height, PixelFormat format) {
   m_frame.width = width;
   m_frame.height = height;
   m_frame.format = format;
-  m_frame.stride = width * format_bytes(format);
+  m_frame.stride = width * bytes_per_pixel(format);
   m_frame.pixels.assign(static_cast<size_t>(m_frame.stride) * height, 0xFF);
 }
 

@@ -52,8 +52,6 @@ Rect rotate_rect(const Rect& r, int rotation, int logical_w, int logical_h) {
   }
 }
 
-int format_bytes(PixelFormat format) { return format == PixelFormat::kGray8 ? 1 : format == PixelFormat::kRgb565 ? 2 : 4; }
-
 Rgb pixel_rgb(const Bitmap& page, int x, int y) {
   const uint8_t* p = page.pixels.data() + static_cast<size_t>(y) * page.stride;
   switch (page.format) {

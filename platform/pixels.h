@@ -48,6 +48,4 @@ struct Rgb {
 };
 Rgb pixel_rgb(const Bitmap& page, int x, int y);
 
-int format_bytes(PixelFormat format);
-
 }  // namespace inkset::platform

@@ -2,8 +2,6 @@
 
 #include <cstring>
 
-#include "pixels.h"
-
 namespace inkset::platform {
 
 Rect changed_bounds(const Bitmap& before, const Bitmap& after) {
@@ -11,7 +9,7 @@ Rect changed_bounds(const Bitmap& before, const Bitmap& after) {
   if (before.width != after.width || before.height != after.height || before.format != after.format ||
       before.stride != after.stride)
     return whole;
-  const size_t bpp = static_cast<size_t>(format_bytes(after.format));
+  const size_t bpp = static_cast<size_t>(bytes_per_pixel(after.format));
   const size_t row_bytes = bpp * static_cast<size_t>(after.width);
   int top = -1, bottom = -1;
   for (int y = 0; y < after.height; ++y) {
