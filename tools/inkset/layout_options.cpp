@@ -33,9 +33,14 @@ Result<LayoutSettings> layout_settings_from(const Args& args) {
   s.theme = options.theme;
   s.columns = options.columns;
   if (options.margins) {
-    if (options.margins->unit != style::LengthUnit::kPx)
-      return make_error(ErrorCode::kBadArguments, "--margins takes pixels here, e.g. --margins 40px");
-    s.margin_px = static_cast<int>(options.margins->value);
+    const auto& m = *options.margins;
+    switch (m.unit) {
+      case style::LengthUnit::kPx: s.margin_px = static_cast<int>(m.value + 0.5); break;
+      case style::LengthUnit::kPt: s.margin_px = static_cast<int>(m.value * options.dpi / 72.0 + 0.5); break;
+      case style::LengthUnit::kPercent: s.margin_px = static_cast<int>(m.value * options.page_width / 100.0 + 0.5); break;
+      case style::LengthUnit::kEm:
+        return make_error(ErrorCode::kBadArguments, "--margins takes px, pt or %, e.g. --margins 40px");
+    }
   }
   s.language = options.language;
   s.optimal_breaking = !args.has("greedy");

@@ -24,8 +24,10 @@ void print_help() {
 void print_command_help(const cli::Command& c) {
   std::printf("usage: inkset %s %s\n\n%s\n", c.name, c.usage, c.summary);
   if (!c.options.empty()) std::printf("\noptions:\n");
-  for (const auto& o : c.options)
-    std::printf("  --%s%s  %s\n", o.name, o.takes_value ? " VALUE" : "", o.help);
+  for (const auto& o : c.options) {
+    const std::string flag = std::string("--") + o.name + (o.takes_value ? " VALUE" : "");
+    std::printf("  %-20s %s\n", flag.c_str(), o.help);
+  }
 }
 
 }  // namespace

@@ -134,6 +134,7 @@ class Document {
   const std::string& title() const;
 
   struct Impl;
+  Impl& impl() { return *m_impl; }
 
  private:
   explicit Document(std::unique_ptr<Impl> impl);

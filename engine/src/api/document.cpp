@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <map>
 
-#include "api/engine_impl.h"
+#include "api/document_impl.h"
 #include "api/image_sandbox.h"
 #include "api/pixel_export.h"
 #include "display/page_display.h"
@@ -16,79 +16,54 @@
 
 namespace inkset {
 
-struct Document::Impl {
-  explicit Impl(Engine& e) : engine(e.impl()) {}
-
-  Engine::Impl& engine;
-  doc::Article article;
-  std::string base_dir;  // empty: images are not loaded
-  LayoutSettings settings;
-  style::ResolvedLayout resolved;
-  raster::ImageStore images;
-  std::map<std::string, layout::ImageInfo> image_by_src;
-  std::unique_ptr<layout::DocumentLayout> layout;
-  double layout_ms = 0;
-  std::vector<std::string> warnings;
-  display::DisplayList display;  // reused from page to page
-  raster::Canvas canvas;
-
-  layout::ImageInfo resolve_image(const std::string& src) {
-    auto it = image_by_src.find(src);
-    if (it != image_by_src.end()) return it->second;
-    layout::ImageInfo info;
-    auto path = resolve_image_path(base_dir, src);
-    if (!path) {
-      warnings.push_back(path.error().message);
+layout::ImageInfo Document::Impl::resolve_image(const std::string& src) {
+  auto it = image_by_src.find(src);
+  if (it != image_by_src.end()) return it->second;
+  layout::ImageInfo info;
+  auto path = resolve_image_path(base_dir, src);
+  if (!path) {
+    warnings.push_back(path.error().message);
+  } else {
+    const uint32_t index = images.add_file(*path);
+    if (const Error* e = images.error(index)) {
+      warnings.push_back("image '" + src + "': " + e->message);
     } else {
-      const uint32_t index = images.add_file(*path);
-      if (const Error* e = images.error(index)) {
-        warnings.push_back("image '" + src + "': " + e->message);
-      } else {
-        info.index = index;
-        info.width = images.width(index);
-        info.height = images.height(index);
-        info.ok = true;
-      }
+      info.index = index;
+      info.width = images.width(index);
+      info.height = images.height(index);
+      info.ok = true;
     }
-    return image_by_src.emplace(src, info).first->second;
   }
+  return image_by_src.emplace(src, info).first->second;
+}
 
-  Status apply(const LayoutSettings& s) {
-    style::LayoutOptions options;
-    options.page_width = s.page_width;
-    options.page_height = s.page_height;
-    options.dpi = s.dpi;
-    options.font_size_pt = s.font_size_pt;
-    options.theme = s.theme;
-    options.columns = s.columns;
-    if (s.margin_px >= 0) options.margins = style::Length{static_cast<double>(s.margin_px), style::LengthUnit::kPx};
-    options.language = s.language;
-    INKSET_TRY(style::validate_layout_options(options));
-    auto resolved_layout = style::resolve_layout(options);
-    if (!resolved_layout) return std::move(resolved_layout).take_error();
-    layout.reset();
-    resolved = std::move(resolved_layout.value());
-    settings = s;
-    layout::BlockLayoutOptions block_options;
-    block_options.greedy = !s.optimal_breaking;
-    block_options.hyphenate = s.hyphenate;
-    const auto start = std::chrono::steady_clock::now();
-    layout = std::make_unique<layout::DocumentLayout>(
-        article, resolved, *engine.fonts, *engine.paragraphs,
-        [this](const std::string& src) { return resolve_image(src); }, block_options);
-    layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return ok_status();
-  }
+Status Document::Impl::apply(const LayoutSettings& s) {
+  style::LayoutOptions options;
+  options.page_width = s.page_width;
+  options.page_height = s.page_height;
+  options.dpi = s.dpi;
+  options.font_size_pt = s.font_size_pt;
+  options.theme = s.theme;
+  options.columns = s.columns;
+  if (s.margin_px >= 0) options.margins = style::Length{static_cast<double>(s.margin_px), style::LengthUnit::kPx};
+  options.language = s.language;
+  INKSET_TRY(style::validate_layout_options(options));
+  auto resolved_layout = style::resolve_layout(options);
+  if (!resolved_layout) return std::move(resolved_layout).take_error();
+  layout.reset();
+  resolved = std::move(resolved_layout.value());
+  settings = s;
+  layout::BlockLayoutOptions block_options;
+  block_options.greedy = !s.optimal_breaking;
+  block_options.hyphenate = s.hyphenate;
+  const auto start = std::chrono::steady_clock::now();
+  layout = std::make_unique<layout::DocumentLayout>(
+      article, resolved, *engine.fonts, *engine.paragraphs,
+      [this](const std::string& src) { return resolve_image(src); }, block_options);
+  layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  return ok_status();
+}
 
-  // Runs f and adds its time to the layout time.
-  template <typename F>
-  auto timed(F&& f) {
-    const auto start = std::chrono::steady_clock::now();
-    auto result = f();
-    layout_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return result;
-  }
-};
 
 Document::Document(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Document::~Document() = default;

@@ -60,8 +60,10 @@ void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& item
   // is exactly the measure.
   m_extra.assign(g1 - g0, 0);
   const int64_t gap = static_cast<int64_t>(line.line_width) - natural;
-  const bool justify = params.alignment == Alignment::kJustified && !has_fil && gap != 0 &&
-                       (gap > 0 ? total_stretch > 0 : total_shrink > 0);
+  // A last line (ended by infinite glue) is never stretched, but the breaker may have chosen to
+  // shrink it to fit the measure: that shrink must be applied or the line overflows.
+  const bool justify = params.alignment == Alignment::kJustified && gap != 0 &&
+                       (gap > 0 ? !has_fil && total_stretch > 0 : total_shrink > 0);
   Fixed width = natural;
   if (justify) {
     const int64_t give = gap > 0 ? total_stretch : total_shrink;

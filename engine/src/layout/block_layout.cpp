@@ -200,11 +200,8 @@ void BlockLayouter::add_lines(BlockBox& box, std::unique_ptr<Paragraph> p, const
 }
 
 void BlockLayouter::add_marker(BlockBox& box, const FlowEntry& e, ElementKind element) {
-  if (e.marker_block == doc::kNone || box.rows.empty()) return;
-  const doc::Block& item = m_article.blocks[e.marker_block];
-  const std::string text = item.kind == doc::BlockKind::kFootnote ? item.info + "." : item.marker;
-  if (text.empty()) return;
-  auto marker = generated_line(text, element, kUnboundedWidth, style::Align::kLeft);
+  if (e.marker_block == doc::kNone || e.marker.empty() || box.rows.empty()) return;
+  auto marker = generated_line(e.marker, element, kUnboundedWidth, style::Align::kLeft);
   if (marker->lines.empty()) return;
   marker->role = e.role;
   const Fixed width = marker->lines[0].ink_left + marker->lines[0].ink_width;
@@ -246,7 +243,11 @@ void BlockLayouter::layout_text(BlockBox& box, const FlowEntry& e, int looseness
 void BlockLayouter::layout_code(BlockBox& box, const FlowEntry& e) {
   const doc::Block& block = m_article.blocks[e.block];
   const auto& s = m_resolved.style(ElementKind::kCode);
-  const Fixed pad = s.size;
+  auto mark = generated_line(kContinuationMark, ElementKind::kCode, kUnboundedWidth, style::Align::kLeft);
+  mark->role = e.role;
+  // The left padding holds the continuation mark, whatever font the fallback found for it.
+  const Fixed mark_width = mark->lines.empty() ? 0 : mark->lines[0].ink_left + mark->lines[0].ink_width;
+  const Fixed pad = std::max(s.size, mark_width + s.size / 4);
   ParagraphSpec spec = text_spec(block, ElementKind::kCode, measure() - e.indent_left - e.indent_right - pad, false);
   spec.hyphenate = false;
   spec.align = style::Align::kLeft;
@@ -258,8 +259,6 @@ void BlockLayouter::layout_code(BlockBox& box, const FlowEntry& e) {
   }
   add_lines(box, std::move(p), e, ElementKind::kCode, e.indent_left + pad);
   if (continued.empty()) return;
-  auto mark = generated_line(kContinuationMark, ElementKind::kCode, kUnboundedWidth, style::Align::kLeft);
-  mark->role = e.role;
   const auto mark_index = static_cast<uint32_t>(box.paragraphs.size());
   const Fixed baseline = baseline_offset(ElementKind::kCode);
   // Insert from the last row backwards so earlier rows' item ranges stay valid while shifting.
@@ -268,7 +267,7 @@ void BlockLayouter::layout_code(BlockBox& box, const FlowEntry& e) {
     Item m;
     m.kind = ItemKind::kLine;
     m.x = e.indent_left;
-    m.width = pad;
+    m.width = mark_width;
     m.height = row.height;
     m.baseline = baseline;
     m.paragraph = mark_index;
@@ -473,17 +472,27 @@ void BlockLayouter::layout_comment_meta(BlockBox& box, const FlowEntry& e) {
   spec.ranges.clear();
   if (author_end > 0) spec.ranges.push_back({0, author_end, author_style});
   if (author_end < spec.text.size()) spec.ranges.push_back({author_end, static_cast<uint32_t>(spec.text.size()), 0});
+  // Each field ("Undisclosed Manufacturer #1", "3 votes") stays on one line; lines break between fields.
+  static constexpr std::string_view kSeparator = " \xC2\xB7 ";
+  for (size_t begin = 0; begin < spec.text.size();) {
+    const size_t sep = spec.text.find(kSeparator, begin);
+    const size_t end = sep == std::string::npos ? spec.text.size() : sep;
+    spec.keep_together.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
+    begin = end + kSeparator.size();
+  }
   add_lines(box, m_builder.build(std::move(spec)), e, ElementKind::kCommentAuthor, e.indent_left);
   const Fixed total = box.flow.total_height();
   box.flow.kind = paginate::FlowKind::kUnbreakable;
   box.flow.line_heights = {total};
 }
 
-void BlockLayouter::layout_front(BlockBox& box, const FlowEntry& e) {
+void BlockLayouter::layout_front(BlockBox& box, const FlowEntry& e, uint32_t front_index) {
   doc::Block block;
   block.text = e.text;
   ParagraphSpec spec = text_spec(block, e.element, measure(), false);
   add_lines(box, m_builder.build(std::move(spec)), e, e.element, 0);
+  // Front-matter lines share no article block; the entry's index keeps their positions apart.
+  box.paragraphs.back()->text_offset = front_index << 16;
   const Fixed total = box.flow.total_height();
   box.flow.kind = paginate::FlowKind::kUnbreakable;
   box.flow.line_heights = {total};
@@ -506,7 +515,7 @@ std::unique_ptr<BlockBox> BlockLayouter::layout(const std::vector<FlowEntry>& fl
     case EntryKind::kRule: layout_rule(*box, e); break;
     case EntryKind::kTableRow: layout_table_row(*box, e); break;
     case EntryKind::kCommentMeta: layout_comment_meta(*box, e); break;
-    case EntryKind::kFront: layout_front(*box, e); break;
+    case EntryKind::kFront: layout_front(*box, e, entry); break;
   }
   box->flow.keep_with_next = box->flow.keep_with_next || e.keep_with_next;
   if (box->rows.empty()) {

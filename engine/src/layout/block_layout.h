@@ -60,7 +60,7 @@ class BlockLayouter {
   void layout_rule(BlockBox& box, const FlowEntry& e);
   void layout_table_row(BlockBox& box, const FlowEntry& e);
   void layout_comment_meta(BlockBox& box, const FlowEntry& e);
-  void layout_front(BlockBox& box, const FlowEntry& e);
+  void layout_front(BlockBox& box, const FlowEntry& e, uint32_t front_index);
   const std::vector<Fixed>& table_columns(uint32_t table, Fixed width);
   Fixed measure() const { return m_column_width; }
 

@@ -80,6 +80,7 @@ AssembledPage DocumentLayout::assemble(int index) {
         pi.block = it.block;
         pi.gray = it.gray;
         pi.column = p.column;
+        pi.repeated = p.repeated_header;
         page.items.push_back(pi);
       }
       y += row.height;
@@ -135,7 +136,7 @@ uint64_t DocumentLayout::first_key(int page) {
         if (it.kind != ItemKind::kLine) continue;
         const Paragraph& para = *b->paragraphs[it.paragraph];
         if (para.origin == Origin::kGenerated) continue;
-        offset = para.lines[it.line].text_begin;
+        offset = para.text_offset + para.lines[it.line].text_begin;
         break;
       }
     }

@@ -26,6 +26,7 @@ struct PageItem {
   uint32_t block = UINT32_MAX;         // kImage: the figure's article block
   uint8_t gray = 0;                    // kRule
   uint16_t column = 0;
+  bool repeated = false;               // a table's header row shown again at the top of a column
 };
 
 struct AssembledPage {
@@ -51,6 +52,7 @@ class DocumentLayout final : public paginate::FlowSource {
   std::string position_of_page(int index);
   int page_of_position(std::string_view position);
 
+  const std::vector<paginate::PageFlow>& pages_flow() const { return m_paginator.pages(); }
   const paginate::PaginatorStats& paginator_stats() const { return m_paginator.stats(); }
   uint32_t blocks_laid_out() const { return m_laid_out; }
   const std::vector<FlowEntry>& flow() const { return m_flow; }

@@ -74,6 +74,19 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
   if (!flow.empty()) flow.back().keep_with_next = false;
 
   const auto& blocks = article.blocks;
+  // A footnote is marked with the number its references show, not with its label.
+  std::vector<std::pair<uint32_t, std::string>> footnote_numbers;
+  for (const auto& b : blocks)
+    for (const auto& span : b.spans)
+      if ((span.flags & doc::kFootnoteRef) && span.target != doc::kNone && span.end <= b.text.size())
+        footnote_numbers.emplace_back(span.target, b.text.substr(span.begin, span.end - span.begin));
+  auto marker_of = [&](uint32_t block) -> std::string {
+    const doc::Block& b = blocks[block];
+    if (b.kind != BlockKind::kFootnote) return b.marker;
+    for (const auto& [target, number] : footnote_numbers)
+      if (target == block) return number + ".";
+    return b.info + ".";
+  };
   std::vector<Context> ctx(blocks.size());
   uint32_t pending_marker = doc::kNone;
   uint32_t table_header_entry = UINT32_MAX;
@@ -177,6 +190,7 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
     if (!emit) continue;
     if (pending_marker != doc::kNone && is_descendant(article, i, pending_marker)) {
       e.marker_block = pending_marker;
+      e.marker = marker_of(pending_marker);
       pending_marker = doc::kNone;
     }
     // A figure between a heading and its first paragraph does not make that paragraph a continuation.

@@ -28,7 +28,8 @@ struct FlowEntry {
   Fixed indent_right = 0;
   uint8_t quote_bars = 0;
   Fixed quote_bar_x[kMaxQuoteBars] = {};
-  uint32_t marker_block = doc::kNone;  // a list item whose marker hangs left of the first line
+  uint32_t marker_block = doc::kNone;  // a list item or footnote whose marker hangs left of the first line
+  std::string marker;                   // its text: "3.", "•", or a footnote's number
   bool keep_with_next = false;
   bool no_indent = false;               // the first paragraph of a section is set flush
   uint32_t table = doc::kNone;          // kTableRow: the table block

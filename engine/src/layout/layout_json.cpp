@@ -72,11 +72,12 @@ std::string layout_json(DocumentLayout& layout, const doc::Article& article, con
           w.key("block").value(role_name(para.role));
           w.key("block_id").value(para.block_id == doc::kNone ? int64_t{-1} : int64_t{para.block_id});
           w.key("column").value(static_cast<int>(it.column));
-          w.key("origin").value(origin_name(para.origin));
+          // A repeated table header is a copy the engine made: its text is counted once, where it first stood.
+          w.key("origin").value(origin_name(it.repeated ? Origin::kGenerated : para.origin));
           w.key("position").value(para.origin == Origin::kGenerated
                                       ? std::string()
                                       : encode_position(article, para.block_id, para.text_offset + line.text_begin));
-          if (para.origin == Origin::kBody) ++lines;
+          if (para.origin == Origin::kBody && !it.repeated) ++lines;
           break;
         }
         case ItemKind::kImage:

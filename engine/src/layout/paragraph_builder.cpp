@@ -35,6 +35,14 @@ void ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec
   // every line inside the measure.
   m_breaks.clear();
   if (!m_finder.find(p.text, spec.language, m_breaks).ok()) m_breaks.clear();
+  if (!spec.keep_together.empty()) {
+    std::erase_if(m_breaks, [&](const breaking::BreakOpportunity& b) {
+      if (b.kind == breaking::BreakKind::kMandatory) return false;
+      for (const auto& [begin, end] : spec.keep_together)
+        if (b.offset > begin && b.offset < end) return true;
+      return false;
+    });
+  }
   const breaking::Hyphenator* hyphenator = spec.hyphenate ? m_hyphenators.for_language(spec.language) : nullptr;
   breaking::ItemParams params;
   params.first_line_indent = spec.first_indent;

@@ -29,6 +29,8 @@ struct ParagraphSpec {
   Fixed width = 0;
   int looseness = 0;
   bool greedy = false;
+  // Byte ranges that must not break inside (e.g. "3 votes" in a comment's meta line).
+  std::vector<std::pair<uint32_t, uint32_t>> keep_together;
 };
 
 struct ParagraphStats {

@@ -99,13 +99,20 @@ bool Paginator::heading_fits_with_next(uint32_t index, const FlowBlock& block) {
   for (int chained = 0; chained < 4; ++chained, ++next) {
     const FlowBlock* after = m_source.block(next);
     if (!after) break;
+    if (after->kind == FlowKind::kFloat) {
+      // A figure that fits right under the heading keeps it company; one that does not will float
+      // to the next column, and the text after it must then follow the heading.
+      if (need + std::max(pending, after->space_before) + after->total_height() <= remaining()) return true;
+      continue;
+    }
     need += std::max(pending, after->space_before);
     if (after->kind == FlowKind::kLines) {
-      const size_t keep = std::min<size_t>(after->line_heights.size(), std::max<uint8_t>(after->orphans, 1));
+      // A paragraph too short to split without a widow or an orphan must fit whole under the heading.
+      const size_t n = after->line_heights.size();
+      const size_t keep = n < static_cast<size_t>(after->orphans + after->widows) ? n : std::max<uint8_t>(after->orphans, 1);
       for (size_t i = 0; i < keep; ++i) need += after->line_heights[i];
       break;
     }
-    if (after->kind == FlowKind::kFloat) break;  // a figure may float away; it does not hold the heading
     need += after->total_height();
     if (!after->keep_with_next) break;
     pending = after->space_after;
@@ -127,7 +134,9 @@ void Paginator::place_block(uint32_t index, const FlowBlock& block) {
     return;
   }
 
-  if (block.keep_with_next && m_y > 0 && !heading_fits_with_next(index, block)) next_column();
+  // A new column may open with deferred figures, so the check is repeated until it holds or the
+  // heading starts a column (each pass places at least one waiting figure, so this ends).
+  while (block.keep_with_next && m_y > 0 && !heading_fits_with_next(index, block)) next_column();
 
   if (block.kind == FlowKind::kUnbreakable) {
     if (m_y > 0 && gap_before(block) + block.total_height() > remaining()) next_column();

@@ -120,28 +120,46 @@ struct GlyphCache::Impl {
     ++stats.evicted_pages;
   }
 
+  // The least recently used page holding glyphs, other than `except`; kNoPage if there is none.
   uint32_t lru_page(uint32_t except) const {
     uint32_t best = kNoPage;
     for (uint32_t i = 0; i < pages.size(); ++i)
-      if (i != except && (best == kNoPage || pages[i].last_use < pages[best].last_use)) best = i;
+      if (i != except && !pages[i].keys.empty() && (best == kNoPage || pages[i].last_use < pages[best].last_use))
+        best = i;
     return best;
   }
 
-  // Room for n bytes in the current page and for one more entry within the bound.
+  uint32_t empty_page(uint32_t except) const {
+    for (uint32_t i = 0; i < pages.size(); ++i)
+      if (i != except && pages[i].keys.empty()) return i;
+    return kNoPage;
+  }
+
+  // Room for n bytes in the current page and for one more entry within the bound. Every pass either
+  // succeeds, moves to an empty page or empties one, so the loop ends.
   void make_room(size_t n) {
     for (;;) {
       const bool fits_page = current != kNoPage && pages[current].used + n <= page_bytes;
       const bool fits_meta = bytes() + kEntryOverhead <= max_bytes;
       if (fits_page && fits_meta) return;
-      if (!fits_page && pages.size() < max_pages) {
-        pages.push_back(Page{std::make_unique<uint8_t[]>(page_bytes), 0, tick, {}});
-        current = static_cast<uint32_t>(pages.size() - 1);
+      if (!fits_page) {
+        if (const uint32_t empty = empty_page(current); empty != kNoPage) {
+          current = empty;
+          pages[current].used = 0;
+          continue;
+        }
+        if (pages.size() < max_pages) {
+          pages.push_back(Page{std::make_unique<uint8_t[]>(page_bytes), 0, tick, {}});
+          current = static_cast<uint32_t>(pages.size() - 1);
+          continue;
+        }
+        current = lru_page(kNoPage);
+        evict(current);
         continue;
       }
-      uint32_t victim = lru_page(fits_page ? current : kNoPage);
-      if (victim == kNoPage) victim = current;
-      evict(victim);
-      if (!fits_page) current = victim;
+      // Too many small entries for the bookkeeping share: drop the oldest page's glyphs.
+      const uint32_t victim = lru_page(current);
+      evict(victim != kNoPage ? victim : current);
     }
   }
 

@@ -23,6 +23,27 @@ namespace {
 // Rec. 709 luma weights in 16-bit fixed point (they sum to 65536).
 constexpr uint32_t kLumaR = 13933, kLumaG = 46871, kLumaB = 4732;
 
+// Width and height from a PNG's IHDR, which the format fixes at bytes 16..23 (PNG spec, 5.2 and 11.2.2).
+// stb_image's own PNG probe rejects anything over 2^30 bytes and then reports "unknown image type",
+// which would file a decompression bomb under corrupt files; reading IHDR keeps it a limit error.
+bool png_dimensions(std::span<const uint8_t> bytes, uint64_t& width, uint64_t& height) {
+  static constexpr uint8_t kSignature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+  if (bytes.size() < 24 || std::memcmp(bytes.data(), kSignature, 8) != 0 || std::memcmp(&bytes[12], "IHDR", 4) != 0)
+    return false;
+  auto be32 = [&](size_t at) {
+    return uint64_t{bytes[at]} << 24 | uint64_t{bytes[at + 1]} << 16 | uint64_t{bytes[at + 2]} << 8 | bytes[at + 3];
+  };
+  width = be32(16);
+  height = be32(20);
+  return true;
+}
+
+Error pixel_limit_error(const std::string& label, uint64_t w, uint64_t h, const ImageLimits& limits) {
+  return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(w) + "x" + std::to_string(h) + " is " +
+                                                   std::to_string(w * h) + " pixels, over the limit of " +
+                                                   std::to_string(limits.max_pixels));
+}
+
 struct StbFree {
   void operator()(stbi_uc* p) const { stbi_image_free(p); }
 };
@@ -36,15 +57,15 @@ Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view n
                                                      " bytes is over the image file limit of " +
                                                      std::to_string(limits.max_file_bytes));
   const int len = static_cast<int>(bytes.size());
+  uint64_t png_w = 0, png_h = 0;
+  if (png_dimensions(bytes, png_w, png_h) && png_w * png_h > limits.max_pixels)
+    return pixel_limit_error(label, png_w, png_h, limits);
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &comp))
     return make_error(ErrorCode::kUnreadableFile,
                       label + ": not a supported image (PNG, JPEG, GIF, BMP; " + stbi_failure_reason() + ")");
   const uint64_t pixels = static_cast<uint64_t>(w) * static_cast<uint64_t>(h);
-  if (pixels > limits.max_pixels)
-    return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(w) + "x" + std::to_string(h) + " is " +
-                                                     std::to_string(pixels) + " pixels, over the limit of " +
-                                                     std::to_string(limits.max_pixels));
+  if (pixels > limits.max_pixels) return pixel_limit_error(label, static_cast<uint64_t>(w), static_cast<uint64_t>(h), limits);
   std::unique_ptr<stbi_uc, StbFree> rgba(stbi_load_from_memory(bytes.data(), len, &w, &h, &comp, 4));
   if (!rgba)
     return make_error(ErrorCode::kUnreadableFile, label + ": cannot decode (" + stbi_failure_reason() + ")");

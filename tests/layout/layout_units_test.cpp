@@ -1,0 +1,100 @@
+#include <catch2/catch.hpp>
+
+#include "api/document_impl.h"
+#include "doc/markdown_parser.h"
+#include "layout/flow_builder.h"
+#include "layout/position.h"
+
+using namespace inkset;
+
+namespace {
+
+Engine& engine() {
+  static std::unique_ptr<Engine> e = std::move(Engine::create().value());
+  return *e;
+}
+
+layout::ParagraphSpec spec_for(const std::string& text, Fixed width) {
+  layout::ParagraphSpec spec;
+  spec.text = text;
+  spec.ranges = {{0, static_cast<uint32_t>(text.size()), 0}};
+  shape::TextStyle style;
+  style.family = "Charis SIL";
+  style.size = 20 * kFixedOne;
+  spec.styles = {style};
+  spec.style_color = {0};
+  spec.style_decoration = {0};
+  spec.language = "en";
+  spec.width = width;
+  return spec;
+}
+
+}  // namespace
+
+TEST_CASE("layout: paragraph builder breaks into lines that tile the text", "[layout]") {
+  auto& builder = *engine().impl().paragraphs;
+  const std::string text = "The quick brown fox jumps over the lazy dog again and again until the end.";
+  auto p = builder.build(spec_for(text, 200 * kFixedOne));
+  REQUIRE(p->lines.size() > 2);
+  uint32_t pos = 0;
+  for (const auto& line : p->lines) {
+    CHECK(line.text_begin == pos);
+    CHECK(line.ink_width <= 200 * kFixedOne);
+    pos = line.text_end;
+  }
+  CHECK(pos == text.size());
+}
+
+TEST_CASE("layout: keep-together ranges never break inside", "[layout]") {
+  auto& builder = *engine().impl().paragraphs;
+  const std::string text = "aaaa bbbb cccc dddd eeee ffff gggg";
+  const uint32_t begin = 5, end = 14;  // "bbbb cccc"
+  auto breaks_inside = [&](const layout::Paragraph& p) {
+    for (const auto& line : p.lines)
+      if (line.text_begin > begin && line.text_begin < end) return true;
+    return false;
+  };
+  // A measure that holds "bbbb cccc" but, left alone, breaks between the two words.
+  const Fixed pair = builder.natural_width(spec_for("bbbb cccc", 0));
+  Fixed width = 0;
+  for (Fixed w = pair; w < pair * 3 && width == 0; w += kFixedOne)
+    if (breaks_inside(*builder.build(spec_for(text, w)))) width = w;
+  REQUIRE(width > 0);
+  auto spec = spec_for(text, width);
+  spec.keep_together = {{begin, end}};
+  CHECK_FALSE(breaks_inside(*builder.build(std::move(spec))));
+}
+
+TEST_CASE("layout: positions encode the block path and decode back", "[layout]") {
+  auto article = doc::parse_article("# T\n\n> a\n>\n> - x\n>   - y\n\npara\n");
+  REQUIRE(article.ok());
+  for (uint32_t b = 0; b < article->blocks.size(); ++b) {
+    const std::string pos = layout::encode_position(*article, b, 7);
+    auto decoded = layout::decode_position(*article, pos);
+    INFO(pos);
+    REQUIRE(decoded);
+    CHECK(decoded->block == b);
+    CHECK(decoded->offset == 7);
+  }
+  CHECK_FALSE(layout::decode_position(*article, "/99:0"));
+  CHECK_FALSE(layout::decode_position(*article, "garbage"));
+  CHECK(layout::decode_position(*article, "front:3")->block == doc::kNone);
+}
+
+TEST_CASE("layout: flow gives list markers, quote bars and flush first paragraphs", "[layout]") {
+  auto article = doc::parse_article("## H\n\nfirst\n\nsecond\n\n> quoted\n\n3. three\n4. four\n");
+  REQUIRE(article.ok());
+  style::PageGeometry g;
+  g.quote_indent = 30 * kFixedOne;
+  g.list_indent = 20 * kFixedOne;
+  const auto flow = layout::build_flow(*article, g);
+  REQUIRE(flow.size() == 6);
+  CHECK(flow[0].keep_with_next);
+  CHECK(flow[1].no_indent);
+  CHECK_FALSE(flow[2].no_indent);
+  CHECK(flow[3].quote_bars == 1);
+  CHECK(flow[3].indent_left == 30 * kFixedOne);
+  CHECK(flow[4].marker == "3.");
+  CHECK(flow[5].marker == "4.");
+  CHECK(flow[5].indent_left == 20 * kFixedOne);
+}
