@@ -139,7 +139,10 @@ Status Document::render_page_into(int index, const RenderSettings& settings, uin
                                                     std::to_string(out_h) + " page");
 
   const layout::AssembledPage page = m_impl->layout->assemble(index);
-  display::build_display_list(page, g.page_width, g.page_height, m_impl->display);
+  std::vector<display::TextArea> areas = {{g.content.x, g.content.y, g.content.width, g.content.height}};
+  for (const auto& box : {g.header, g.footer})
+    if (box) areas.push_back({box->x, box->y, box->width, box->height});
+  display::build_display_list(page, g.page_width, g.page_height, areas, m_impl->display);
   raster::RenderOptions options;
   options.format = raster::PixelFormat::kGray8;
   options.gray_levels = settings.gray_levels;

@@ -47,9 +47,17 @@ struct Command {
   uint32_t index;  // into glyph_runs, images or rects
 };
 
+// A region of the page where text may put ink, in whole pixels.
+struct TextArea {
+  int32_t x = 0, y = 0, width = 0, height = 0;
+};
+
 struct DisplayList {
   int32_t width = 0;   // page size in pixels
   int32_t height = 0;
+  // Glyph ink is clipped to the area that holds its run's first pen position, so an italic serif or
+  // an anti-aliased fringe never spills into the margins. Empty: no clipping.
+  std::vector<TextArea> text_areas;
   Gray background = 255;
   std::vector<Command> commands;  // drawn in order
   std::vector<GlyphRun> glyph_runs;

@@ -54,9 +54,11 @@ void add_placeholder(const layout::PageItem& item, DisplayList& out) {
 
 }  // namespace
 
-void build_display_list(const layout::AssembledPage& page, int width, int height, DisplayList& out) {
+void build_display_list(const layout::AssembledPage& page, int width, int height,
+                        std::span<const TextArea> text_areas, DisplayList& out) {
   out.width = width;
   out.height = height;
+  out.text_areas.assign(text_areas.begin(), text_areas.end());
   out.commands.clear();
   out.glyph_runs.clear();
   out.glyphs.clear();

@@ -105,6 +105,11 @@ AssembledPage DocumentLayout::assemble(int index) {
         pi.kind = it.kind;
         pi.x = px_to_fixed(col.x) + it.x;
         pi.y = y + it.y;
+        // Rules snap to whole pixels: a 1-pixel rule must be one row of black, not two rows of gray.
+        if (it.kind == ItemKind::kRule) {
+          pi.x = fixed_round(pi.x) * kFixedOne;
+          pi.y = fixed_round(pi.y) * kFixedOne;
+        }
         pi.width = it.width;
         pi.height = it.height;
         pi.baseline = pi.y + it.baseline;

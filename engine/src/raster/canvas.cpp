@@ -96,6 +96,7 @@ void Canvas::reset(int32_t width, int32_t height, PixelFormat format) {
   m_format = format;
   m_stride = width * bytes_per_pixel(format);
   m_pixels.resize(static_cast<size_t>(m_stride) * height);
+  m_clip = {0, 0, width, height};
   select_routines();
 }
 
@@ -136,10 +137,10 @@ void Canvas::fill_rect(Fixed x, Fixed y, Fixed width, Fixed height, Gray color) 
 }
 
 void Canvas::blend_mask(const Mask& mask, int32_t x, int32_t y, Gray color, const CoverageCurve& curve) {
-  const int32_t x0 = std::max(0, x);
-  const int32_t y0 = std::max(0, y);
-  const int32_t x1 = std::min(m_width, x + mask.width);
-  const int32_t y1 = std::min(m_height, y + mask.height);
+  const int32_t x0 = std::max({0, x, m_clip.x});
+  const int32_t y0 = std::max({0, y, m_clip.y});
+  const int32_t x1 = std::min({m_width, x + mask.width, m_clip.x + m_clip.width});
+  const int32_t y1 = std::min({m_height, y + mask.height, m_clip.y + m_clip.height});
   if (x0 >= x1 || y0 >= y1) return;
   const int32_t count = x1 - x0;
   m_span.resize(static_cast<size_t>(count));

@@ -54,6 +54,8 @@ class Canvas {
 
   // Resizes (keeping the allocation when it is large enough) and leaves the pixels unspecified.
   void reset(int32_t width, int32_t height, PixelFormat format);
+  // Masks blended afterwards are cut to this rectangle (reset() clears it to the whole canvas).
+  void set_clip(const PixelRect& clip) { m_clip = clip; }
 
   int32_t width() const { return m_width; }
   int32_t height() const { return m_height; }
@@ -89,6 +91,7 @@ class Canvas {
   int32_t m_stride = 0;
   PixelFormat m_format = PixelFormat::kGray8;
   SpanBlend m_blend = nullptr;
+  PixelRect m_clip;
   std::vector<uint8_t> m_span;  // scratch coverage for one row; grows to the widest row, then reused
 };
 

@@ -21,6 +21,14 @@ void draw_glyph_run(const display::DisplayList& list, const display::GlyphRun& r
   key.synthetic_bold = run.synthetic_bold;
   key.synthetic_italic = run.synthetic_italic;
   const size_t end = std::min<size_t>(list.glyphs.size(), static_cast<size_t>(run.first) + run.count);
+  PixelRect clip{0, 0, canvas.width(), canvas.height()};
+  if (run.first < end) {
+    const int32_t ox = fixed_floor(list.glyphs[run.first].x);
+    const int32_t oy = fixed_floor(list.glyphs[run.first].y);
+    for (const auto& a : list.text_areas)
+      if (ox >= a.x - 1 && ox <= a.x + a.width && oy >= a.y && oy <= a.y + a.height) clip = {a.x, a.y, a.width, a.height};
+  }
+  canvas.set_clip(clip);
   for (size_t i = run.first; i < end; ++i) {
     const display::PositionedGlyph& g = list.glyphs[i];
     // Round the pen to the nearest quarter pixel; the bitmap carries the fraction, the blit the whole part.
@@ -35,6 +43,7 @@ void draw_glyph_run(const display::DisplayList& list, const display::GlyphRun& r
     // The baseline is snapped to whole pixels: light hinting aligns outlines vertically to the pixel grid.
     canvas.blend_mask(mask, fixed_floor(x) + b.left, fixed_round(g.y) - b.top, run.color, curve);
   }
+  canvas.set_clip({0, 0, canvas.width(), canvas.height()});
 }
 
 // A light frame with a diagonal cross, the usual sign for an image that is missing.
