@@ -139,7 +139,7 @@ struct FontCollection::Impl {
     int best_score = INT32_MAX;
     for (const FaceId f : candidates) {
       const int score = style_distance(infos[f], weight, italic);
-      if (score < best_score && FT_Get_Char_Index(face(f), cp) != 0) {
+      if (score < best_score && has_glyph(f, cp)) {
         best_score = score;
         best = f;
       }
@@ -157,7 +157,7 @@ struct FontCollection::Impl {
     int best_score = INT32_MAX;
     for (size_t i = begin; i < end; ++i) {
       const int score = style_distance(infos[i], weight, italic);
-      if (score < best_score && FT_Get_Char_Index(face(static_cast<FaceId>(i)), cp) != 0) {
+      if (score < best_score && has_glyph(static_cast<FaceId>(i), cp)) {
         best_score = score;
         best = static_cast<FaceId>(i);
       }
@@ -230,6 +230,17 @@ struct FontCollection::Impl {
     FT_Face& f = faces.at(id);
     if (!f && FT_New_Face(library, infos[id].path.c_str(), infos[id].face_index, &f) != 0) f = nullptr;
     return f;
+  }
+
+  // Whether the face maps cp. A fallback search asks every installed face; one not open yet is
+  // opened for the question and closed again, so the search never holds more than one of them.
+  bool has_glyph(FaceId id, char32_t cp) const {
+    if (faces.at(id)) return FT_Get_Char_Index(faces[id], cp) != 0;
+    FT_Face probe = nullptr;
+    if (FT_New_Face(library, infos[id].path.c_str(), infos[id].face_index, &probe) != 0) return false;
+    const bool found = FT_Get_Char_Index(probe, cp) != 0;
+    FT_Done_Face(probe);
+    return found;
   }
 
   void add_file(const std::string& path) {
