@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "support/hash.h"
 #include "support/utf8.h"
 
 namespace inkset::breaking {
@@ -42,6 +43,35 @@ Hyphenator::~Hyphenator() {
 }
 
 void Hyphenator::hyphenate(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const {
+  if (word.size() > kMaxCachedWord || limits.left_min > 255 || limits.right_min > 255) {
+    hyphenate_uncached(word, limits, out);
+    return;
+  }
+  if (!m_cache) m_cache = std::make_unique<CacheSlot[]>(kCacheSlots);
+  const uint64_t hash = hash_mix(hash_bytes(word), (limits.left_min << 8) | limits.right_min);
+  CacheSlot& slot = m_cache[hash % kCacheSlots];
+  if (slot.length == word.size() && slot.hash == hash && slot.left_min == limits.left_min &&
+      slot.right_min == limits.right_min && std::string_view(slot.word.data(), slot.length) == word) {
+    ++m_cache_stats.hits;
+    out.insert(out.end(), slot.points.begin(), slot.points.begin() + slot.point_count);
+    return;
+  }
+  ++m_cache_stats.misses;
+  const size_t first = out.size();
+  hyphenate_uncached(word, limits, out);
+  const size_t count = out.size() - first;
+  if (count > kMaxCachedPoints || word.empty()) return;
+  slot.hash = hash;
+  slot.length = static_cast<uint8_t>(word.size());
+  slot.left_min = static_cast<uint8_t>(limits.left_min);
+  slot.right_min = static_cast<uint8_t>(limits.right_min);
+  slot.point_count = static_cast<uint8_t>(count);
+  std::copy(word.begin(), word.end(), slot.word.begin());
+  for (size_t i = 0; i < count; ++i) slot.points[i] = static_cast<uint8_t>(out[first + i]);
+}
+
+void Hyphenator::hyphenate_uncached(std::string_view word, const HyphenationLimits& limits,
+                                    std::vector<uint32_t>& out) const {
   const size_t first_out = out.size();
   m_encoded.clear();
   m_char_end.clear();

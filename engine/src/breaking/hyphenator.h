@@ -3,6 +3,7 @@
 // pattern files in /usr/share/hyphen, chosen by BCP 47 language.
 //
 // Thread-safety: a HyphenatorSet and its Hyphenators are used from one thread at a time.
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -32,9 +33,32 @@ class Hyphenator {
   // Words with fewer than left_min + right_min characters never break. Positions where the
   // patterns ask for a spelling change (e.g. German "ck" -> "k-k") are skipped: that would need
   // re-shaping. Characters the dictionary's encoding lacks leave the word unhyphenated.
+  // Short words are answered from a direct-mapped cache of recent words (fixed size, no allocation):
+  // running text repeats its words, and the patterns cost far more than a lookup.
   void hyphenate(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const;
 
+  struct CacheStats {
+    uint64_t hits = 0;
+    uint64_t misses = 0;
+  };
+  CacheStats cache_stats() const { return m_cache_stats; }
+  static constexpr size_t kCacheBytes = sizeof(void*) == 8 ? 256u << 10 : 128u << 10;
+
  private:
+  void hyphenate_uncached(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const;
+
+  static constexpr size_t kMaxCachedWord = 24;    // bytes; longer words are rare and go to the patterns
+  static constexpr size_t kMaxCachedPoints = 10;  // a 24-byte word has at most 11 points at left_min 2
+  struct CacheSlot {
+    uint64_t hash = 0;
+    uint8_t length = 0;  // 0: empty
+    uint8_t left_min = 0, right_min = 0;
+    uint8_t point_count = 0;
+    std::array<char, kMaxCachedWord> word{};
+    std::array<uint8_t, kMaxCachedPoints> points{};
+  };
+  static constexpr size_t kCacheSlots = kCacheBytes / sizeof(CacheSlot);
+
   friend class HyphenatorSet;
   Hyphenator(HyphenDict* dict, UConverter* converter);
 
@@ -43,6 +67,8 @@ class Hyphenator {
   mutable std::string m_encoded;                      // scratch, reused between words
   mutable std::vector<uint32_t> m_char_end;           // per encoded character: its end offset in `word`
   mutable std::vector<char> m_hyphens;
+  mutable std::unique_ptr<CacheSlot[]> m_cache;  // kCacheSlots, allocated on the first word
+  mutable CacheStats m_cache_stats;
 };
 
 class HyphenatorSet {

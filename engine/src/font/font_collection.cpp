@@ -111,7 +111,10 @@ FontConfig default_font_config() {
 struct FontCollection::Impl {
   FT_Library library = nullptr;
   std::vector<FaceInfo> infos;
-  std::vector<FT_Face> faces;
+  // Opened on first use: an FT_Face holds its file mapped and its tables (cmap, metrics, CFF
+  // indexes) parsed, megabytes per CJK face, while an article needs a handful of the hundreds of
+  // fallback faces installed. Scanning opens each face once for its names and closes it again.
+  mutable std::vector<FT_Face> faces;
   std::vector<hb_face_t*> hb_faces;
   std::map<std::pair<FaceId, Fixed>, hb_font_t*> hb_fonts;
   size_t primary_count = 0;  // faces from FontConfig::directories; the rest are system fallbacks
@@ -136,7 +139,7 @@ struct FontCollection::Impl {
     int best_score = INT32_MAX;
     for (const FaceId f : candidates) {
       const int score = style_distance(infos[f], weight, italic);
-      if (score < best_score && FT_Get_Char_Index(faces[f], cp) != 0) {
+      if (score < best_score && has_glyph(f, cp)) {
         best_score = score;
         best = f;
       }
@@ -154,7 +157,7 @@ struct FontCollection::Impl {
     int best_score = INT32_MAX;
     for (size_t i = begin; i < end; ++i) {
       const int score = style_distance(infos[i], weight, italic);
-      if (score < best_score && FT_Get_Char_Index(faces[i], cp) != 0) {
+      if (score < best_score && has_glyph(static_cast<FaceId>(i), cp)) {
         best_score = score;
         best = static_cast<FaceId>(i);
       }
@@ -196,7 +199,7 @@ struct FontCollection::Impl {
     const bool italic = preferred < infos.size() && infos[preferred].italic;
     const auto c = static_cast<UChar32>(cp);
     if (emoji != kNoFace && (wants_emoji_face(cp) || u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC)) &&
-        FT_Get_Char_Index(faces[emoji], cp) != 0)
+        FT_Get_Char_Index(face(emoji), cp) != 0)
       return emoji;
     UErrorCode status = U_ZERO_ERROR;
     std::array<UScriptCode, 16> scripts{};
@@ -217,8 +220,27 @@ struct FontCollection::Impl {
   ~Impl() {
     for (auto& [key, font] : hb_fonts) hb_font_destroy(font);
     for (hb_face_t* f : hb_faces) hb_face_destroy(f);
-    for (FT_Face f : faces) FT_Done_Face(f);
+    for (FT_Face f : faces)
+      if (f) FT_Done_Face(f);
     if (library) FT_Done_FreeType(library);
+  }
+
+  // The face, opened now if it was not yet; null only if its file became unreadable since the scan.
+  FT_Face face(FaceId id) const {
+    FT_Face& f = faces.at(id);
+    if (!f && FT_New_Face(library, infos[id].path.c_str(), infos[id].face_index, &f) != 0) f = nullptr;
+    return f;
+  }
+
+  // Whether the face maps cp. A fallback search asks every installed face; one not open yet is
+  // opened for the question and closed again, so the search never holds more than one of them.
+  bool has_glyph(FaceId id, char32_t cp) const {
+    if (faces.at(id)) return FT_Get_Char_Index(faces[id], cp) != 0;
+    FT_Face probe = nullptr;
+    if (FT_New_Face(library, infos[id].path.c_str(), infos[id].face_index, &probe) != 0) return false;
+    const bool found = FT_Get_Char_Index(probe, cp) != 0;
+    FT_Done_Face(probe);
+    return found;
   }
 
   void add_file(const std::string& path) {
@@ -239,7 +261,8 @@ struct FontCollection::Impl {
       info.italic = (face->style_flags & FT_STYLE_FLAG_ITALIC) != 0;
       info.color = FT_HAS_COLOR(face);
       infos.push_back(std::move(info));
-      faces.push_back(face);
+      FT_Done_Face(face);
+      faces.push_back(nullptr);
       hb_faces.push_back(hb_face_create(blob, static_cast<unsigned>(i)));
     }
     hb_blob_destroy(blob);
@@ -303,7 +326,7 @@ FaceMatch FontCollection::match(std::string_view family, int weight, bool italic
 }
 
 bool FontCollection::covers(FaceId face, char32_t cp) const {
-  return face < m_impl->faces.size() && FT_Get_Char_Index(m_impl->faces[face], cp) != 0;
+  return face < m_impl->faces.size() && FT_Get_Char_Index(m_impl->face(face), cp) != 0;
 }
 
 FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_view language) const {
@@ -358,7 +381,7 @@ bool FontCollection::space_in_layout(FaceId face) const {
   std::optional<bool>& known = m_impl->space_in_layout.at(face);
   if (known) return *known;
   hb_face_t* hb_face = m_impl->hb_faces[face];
-  const FT_UInt space = FT_Get_Char_Index(m_impl->faces[face], U' ');
+  const FT_UInt space = FT_Get_Char_Index(m_impl->face(face), U' ');
   bool found = false;
   hb_set_t* context = hb_set_create();
   hb_set_t* input = hb_set_create();
@@ -383,7 +406,7 @@ bool FontCollection::space_in_layout(FaceId face) const {
 
 FontCollection::CacheStats FontCollection::fallback_stats() const { return m_impl->fallback_stats; }
 
-FT_Face FontCollection::ft_face(FaceId face) const { return m_impl->faces.at(face); }
+FT_Face FontCollection::ft_face(FaceId face) const { return m_impl->face(face); }
 FT_Library FontCollection::ft_library() const { return m_impl->library; }
 
 hb_font_t* FontCollection::hb_font(FaceId face, Fixed size) {
@@ -399,7 +422,7 @@ hb_font_t* FontCollection::hb_font(FaceId face, Fixed size) {
 }
 
 FontMetrics FontCollection::metrics(FaceId face, Fixed size) const {
-  const FT_Face f = m_impl->faces.at(face);
+  const FT_Face f = m_impl->face(face);
   if (!FT_IS_SCALABLE(f)) return m_impl->bitmap_metrics(face, size);
   const int upem = f->units_per_EM ? f->units_per_EM : 1000;
   auto scale = [&](long v) { return static_cast<Fixed>((static_cast<int64_t>(v) * size + upem / 2) / upem); };
