@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -103,7 +104,9 @@ int face_weight(FT_Face face) {
 
 FontConfig default_font_config() {
   FontConfig config;
-  config.directories.push_back(std::string(INKSET_SOURCE_DIR) + "/fonts");
+  // An installed library cannot know where its fonts went at compile time; the environment says.
+  const char* dir = std::getenv("INKSET_FONT_DIR");
+  config.directories.push_back(dir && *dir ? std::string(dir) : std::string(INKSET_SOURCE_DIR) + "/fonts");
   config.system_directories = {"/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/noto"};
   return config;
 }

@@ -29,7 +29,8 @@ struct FontConfig {
   std::vector<std::string> system_directories;
 };
 
-// The default configuration: the bundled fonts/ folder plus the documented system search path.
+// The default configuration: $INKSET_FONT_DIR if set, else the bundled fonts/ folder, plus the
+// documented system search path.
 FontConfig default_font_config();
 
 struct FaceInfo {
