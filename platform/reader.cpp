@@ -10,9 +10,6 @@ Reader::Reader(Document& document, Display& display, RefreshPolicy policy, Rende
 int Reader::pages_known() const { return m_document.pages_so_far(); }
 
 Status Reader::show(FrameChange change) {
-  // Page footers read "n / N" only once N is known; finishing the layout first keeps a page's
-  // pixels the same whenever it is shown (and equal to what the renderer writes for it).
-  m_document.page_count();
   auto page = m_document.render_page(m_page, m_render);
   if (!page) return std::move(page).take_error();
   auto plan = m_presenter.show(std::move(*page), change);

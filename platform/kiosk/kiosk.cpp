@@ -52,7 +52,6 @@ Result<Kiosk::Next> Kiosk::dwell(int& page) {
 Result<Kiosk::Next> Kiosk::show_error(const std::string& name, const std::string& message) {
   auto document = m_error_document(m_engine, name, message, m_options.layout);
   if (!document) return std::move(document).take_error();
-  (*document)->page_count();
   m_first_on_article = true;
   KioskTurn turn;
   turn.article = name;
@@ -81,8 +80,6 @@ Result<Kiosk::Next> Kiosk::show_article(const FolderEntry& listed) {
       if (!opened) return show_error(entry.name, opened.error().message);
       document = std::move(*opened);
       if (!document->ensure_page(0)) return show_error(entry.name, "the article has no content to show");
-      // Footers read "n / N" only once the layout is complete; pages must not change under the viewer.
-      document->page_count();
       page = 0;
       m_first_on_article = true;
     }

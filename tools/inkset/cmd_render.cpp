@@ -70,8 +70,6 @@ int run_render(const Args& args) {
     return report(make_error(ErrorCode::kBadArguments, "--pages starts at page " + std::to_string(range.first) +
                                                            " but the article has " + std::to_string(doc.page_count()) +
                                                            " pages"));
-  // Page numbers read "n / N", so the whole article is laid out before the first page is drawn.
-  doc.page_count();
   const bool progress = isatty(STDERR_FILENO);
   const auto start = std::chrono::steady_clock::now();
   int written = 0;

@@ -148,11 +148,9 @@ AssembledPage DocumentLayout::assemble(int index) {
     add_generated(m_layouter.fit_with_ellipsis(m_article.front.title, style::ElementKind::kHeader,
                                                px_to_fixed(g.header->width)),
                   style::ElementKind::kHeader, *g.header, Role::kHeader);
-  if (g.footer) {
-    const std::string number = complete() ? std::to_string(page.number) + " / " + std::to_string(pages_so_far())
-                                          : std::to_string(page.number);
-    add_generated(number, style::ElementKind::kFooter, *g.footer, Role::kFooter);
-  }
+  // The folio is the page number alone: a page must look the same whether or not the pages after it
+  // have been laid out yet, so the first page of a long article can be shown at once.
+  if (g.footer) add_generated(std::to_string(page.number), style::ElementKind::kFooter, *g.footer, Role::kFooter);
   return page;
 }
 
