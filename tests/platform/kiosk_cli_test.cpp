@@ -46,6 +46,8 @@ TEST_CASE("kiosk: shows good articles, error pages for broken ones, follows fold
   for (int i = 0; i < 2048; ++i) binary += static_cast<char>((i * 37) & 0xFF);
   write_file(dir + "/c.md", binary);
   write_file(dir + "/d.md", "");
+  // Invalid UTF-8 in otherwise good text is repaired (U+FFFD), so the article is shown, not refused.
+  write_file(dir + "/f.md", article("Foxtrot", 1) + "Bad bytes \xC3\x28 and \xFF here.\n");
 
   // The kiosk runs in the background while the folder changes under it.
   std::thread kiosk([&] {
@@ -70,12 +72,13 @@ TEST_CASE("kiosk: shows good articles, error pages for broken ones, follows fold
   CHECK(shown.count("a.md"));
   CHECK(shown.count("b.md"));  // a missing image is drawn as a placeholder, not an error
   CHECK(shown.count("e.md"));  // added during the run
+  CHECK(shown.count("f.md"));
   CHECK(errors.count("c.md"));
   CHECK(errors.count("d.md"));
   CHECK_FALSE(shown.count("c.md"));
   CHECK_FALSE(shown.count("d.md"));
   CHECK(alpha_sizes.size() == 2);  // the edit was picked up
-  for (const char* f : {"a.md", "b.md", "c.md", "d.md", "e.md"}) std::remove((dir + "/" + f).c_str());
+  for (const char* f : {"a.md", "b.md", "c.md", "d.md", "e.md", "f.md"}) std::remove((dir + "/" + f).c_str());
   rmdir(dir.c_str());
   std::remove(log.c_str());
 }
