@@ -34,7 +34,8 @@ struct ArticleFigures {
   uint64_t shape_cache_entries = 0;
   double glyph_hit_rate = 0;   // over the timed render pass (the cache was warmed by a first pass)
   uint64_t glyph_cache_bytes = 0;
-  double render_median_ms = 0;
+  double render_median_ms = 0;       // glyph cache warm
+  double render_cold_median_ms = 0;  // glyph cache emptied before each page
   double render_p95_ms = 0;
   int rendered_pages = 0;
   double allocations_per_paragraph = 0;  // warm re-layout: heap allocations / paragraphs laid out
