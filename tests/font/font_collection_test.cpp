@@ -2,6 +2,10 @@
 
 #include "../shape/shape_fixture.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include <unicode/uchar.h>
+
 using namespace inkset;
 using inkset::test::fonts;
 
@@ -77,4 +81,30 @@ TEST_CASE("font: colour emoji advances scale with the size", "[font][emoji]") {
 TEST_CASE("font: space_in_layout tells whether words can be shaped apart", "[font]") {
   // Charis SIL has no kerning or contextual rule that involves the space: the word cache relies on it.
   CHECK_FALSE(fonts().space_in_layout(test::face_of("Charis SIL")));
+}
+
+TEST_CASE("font: no character below U+231A asks for the emoji face", "[font][emoji]") {
+  // fallback_for skips the emoji property lookups below this code point.
+  for (UChar32 c = 0; c < 0x231A; ++c) {
+    if (u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR))
+      FAIL("U+" << std::hex << c);
+  }
+  CHECK(u_hasBinaryProperty(0x231A, UCHAR_EMOJI_PRESENTATION));
+}
+
+TEST_CASE("font: covers agrees with the face's cmap, asked once or twice", "[font]") {
+  const font::FaceId charis = fonts().match("Charis SIL", 400, false).face;
+  REQUIRE(charis != font::kNoFace);
+  FT_Face face = fonts().ft_face(charis);
+  size_t mapped = 0;
+  for (int pass = 0; pass < 2; ++pass) {
+    for (const char32_t cp : {U'a', U'\n', U'\u00E9', U'\u0300', U'\u05D0', U'\u2014', U'\u2FFF',
+                              U'\u3000', U'\u4E2D', U'\U0001F600'}) {
+      const bool expected = FT_Get_Char_Index(face, cp) != 0;
+      CHECK(fonts().covers(charis, cp) == expected);
+      mapped += expected;
+    }
+    for (char32_t cp = 0; cp < 0x3100; cp += 7) CHECK(fonts().covers(charis, cp) == (FT_Get_Char_Index(face, cp) != 0));
+  }
+  CHECK(mapped > 4);
 }

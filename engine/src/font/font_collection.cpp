@@ -81,9 +81,14 @@ bool is_cjk_script(UScriptCode script) {
          script == USCRIPT_KATAKANA_OR_HIRAGANA || script == USCRIPT_HANGUL || script == USCRIPT_BOPOMOFO;
 }
 
+constexpr char32_t kFirstEmojiPresentation = 0x231A;
+
 // Characters that should come from the colour emoji face even when a text face covers them:
 // default emoji presentation (UTS #51) and regional indicators (flags).
 bool wants_emoji_face(char32_t cp) {
+  // Nothing below U+231A WATCH has either property (checked against ICU by the tests), and most
+  // text is below it: two property lookups saved per character.
+  if (cp < kFirstEmojiPresentation) return false;
   const auto c = static_cast<UChar32>(cp);
   return u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
 }
@@ -124,6 +129,22 @@ struct FontCollection::Impl {
   std::unordered_map<std::string, std::vector<FaceId>> families;  // lowercase family -> faces
   FaceId emoji = kNoFace;
   mutable std::vector<std::optional<bool>> space_in_layout;
+
+  // FreeType's cmap answers for the low planes' most used part, two bits per code point (asked,
+  // mapped), per face, allocated when the face is first asked: a cmap lookup is a binary search
+  // through the subtable, and the itemizer asks about every character.
+  static constexpr char32_t kCoverageMemo = 0x3000;
+  mutable std::vector<std::unique_ptr<uint8_t[]>> coverage;
+
+  bool maps(FaceId id, char32_t cp) const {
+    if (cp >= kCoverageMemo) return FT_Get_Char_Index(face(id), cp) != 0;
+    std::unique_ptr<uint8_t[]>& memo = coverage[id];
+    if (!memo) memo = std::make_unique<uint8_t[]>(kCoverageMemo / 4);
+    uint8_t& byte = memo[cp / 4];
+    const unsigned shift = (cp % 4) * 2;
+    if (!(byte & (1u << shift))) byte |= static_cast<uint8_t>((1u | (FT_Get_Char_Index(face(id), cp) != 0 ? 2u : 0u)) << shift);
+    return (byte & (2u << shift)) != 0;
+  }
 
   // Direct-mapped: a fixed footprint (kFallbackSlots entries) whatever the text, no allocation.
   struct FallbackSlot {
@@ -238,7 +259,7 @@ struct FontCollection::Impl {
   // Whether the face maps cp. A fallback search asks every installed face; one not open yet is
   // opened for the question and closed again, so the search never holds more than one of them.
   bool has_glyph(FaceId id, char32_t cp) const {
-    if (faces.at(id)) return FT_Get_Char_Index(faces[id], cp) != 0;
+    if (faces.at(id)) return maps(id, cp);
     FT_Face probe = nullptr;
     if (FT_New_Face(library, infos[id].path.c_str(), infos[id].face_index, &probe) != 0) return false;
     const bool found = FT_Get_Char_Index(probe, cp) != 0;
@@ -304,6 +325,7 @@ Result<std::unique_ptr<FontCollection>> FontCollection::create(const FontConfig&
     if (impl->emoji == kNoFace && impl->infos[i].color) impl->emoji = static_cast<FaceId>(i);
   }
   impl->space_in_layout.resize(impl->faces.size());
+  impl->coverage.resize(impl->faces.size());
   return std::unique_ptr<FontCollection>(new FontCollection(std::move(impl)));
 }
 
@@ -329,7 +351,7 @@ FaceMatch FontCollection::match(std::string_view family, int weight, bool italic
 }
 
 bool FontCollection::covers(FaceId face, char32_t cp) const {
-  return face < m_impl->faces.size() && FT_Get_Char_Index(m_impl->face(face), cp) != 0;
+  return face < m_impl->faces.size() && m_impl->maps(face, cp);
 }
 
 FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_view language) const {
