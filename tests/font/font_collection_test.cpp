@@ -108,3 +108,45 @@ TEST_CASE("font: covers agrees with the face's cmap, asked once or twice", "[fon
   }
   CHECK(mapped > 4);
 }
+
+TEST_CASE("font: system faces are listed on first need, with the same ids as when listed at once", "[font]") {
+  auto lazy_made = font::FontCollection::create(font::default_font_config());
+  auto eager_made = font::FontCollection::create(font::default_font_config());
+  REQUIRE(lazy_made.ok());
+  REQUIRE(eager_made.ok());
+  font::FontCollection& lazy = *lazy_made.value();
+  font::FontCollection& eager = *eager_made.value();
+  const size_t all = eager.face_count();
+  CHECK(eager.system_faces_listed());
+
+  // Bundled families at weights they have, Latin text, digits: no system face needed.
+  const font::FaceId charis = lazy.match("Charis SIL", 400, false).face;
+  CHECK(charis == eager.match("Charis SIL", 400, false).face);
+  CHECK(lazy.match("noto sans", 700, true).face == eager.match("noto sans", 700, true).face);
+  for (const char32_t cp : {U'a', U'7', U'#', U'\u00E9', U'\u2014'})
+    CHECK(lazy.fallback_for(cp, charis, "en") == eager.fallback_for(cp, charis, "en"));
+  CHECK_FALSE(lazy.is_emoji_face(charis));
+  CHECK_FALSE(lazy.system_faces_listed());
+
+  // A weight the bundled family lacks may be met by a system face of that family.
+  CHECK(lazy.match("Noto Sans", 600, false).face == eager.match("Noto Sans", 600, false).face);
+  CHECK(lazy.system_faces_listed());
+  CHECK(lazy.face_count() == all);
+  CHECK(lazy.emoji_face() == eager.emoji_face());
+  for (const char32_t cp : {U'\u4E2D', U'\u05D0', U'\U0001F600', U'\n'})
+    CHECK(lazy.fallback_for(cp, charis, "ja") == eager.fallback_for(cp, charis, "ja"));
+  for (size_t f = 0; f < all; ++f) {
+    const auto id = static_cast<font::FaceId>(f);
+    CHECK(lazy.info(id).path == eager.info(id).path);
+    CHECK(lazy.info(id).face_index == eager.info(id).face_index);
+  }
+}
+
+TEST_CASE("font: an unknown character lists the system faces and is looked for in all of them", "[font]") {
+  auto made = font::FontCollection::create(font::default_font_config());
+  REQUIRE(made.ok());
+  font::FontCollection& fresh = *made.value();
+  const font::FaceId charis = fresh.match("Charis SIL", 400, false).face;
+  CHECK(fresh.fallback_for(U'\u4E2D', charis, "zh") == fonts().fallback_for(U'\u4E2D', charis, "zh"));
+  CHECK(fresh.system_faces_listed());
+}

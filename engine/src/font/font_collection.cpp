@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -118,7 +119,7 @@ FontConfig default_font_config() {
 
 struct FontCollection::Impl {
   FT_Library library = nullptr;
-  std::vector<FaceInfo> infos;
+  std::deque<FaceInfo> infos;  // a deque: listing system faces late must not move earlier entries
   // Opened on first use: an FT_Face holds its file mapped and its tables (cmap, metrics, CFF
   // indexes) parsed, megabytes per CJK face, while an article needs a handful of the hundreds of
   // fallback faces installed. Scanning opens each face once for its names and closes it again.
@@ -126,6 +127,10 @@ struct FontCollection::Impl {
   std::vector<hb_face_t*> hb_faces;
   std::map<std::pair<FaceId, Fixed>, hb_font_t*> hb_fonts;
   size_t primary_count = 0;  // faces from FontConfig::directories; the rest are system fallbacks
+  // System faces are listed the first time something needs them: opening a few hundred faces for
+  // their names costs more than laying out an article set in the bundled fonts alone.
+  std::vector<std::string> system_directories;
+  bool system_listed = false;
   std::unordered_map<std::string, std::vector<FaceId>> families;  // lowercase family -> faces
   FaceId emoji = kNoFace;
   mutable std::vector<std::optional<bool>> space_in_layout;
@@ -292,6 +297,45 @@ struct FontCollection::Impl {
     hb_blob_destroy(blob);
   }
 
+  // Indexes faces [first, end) by family and notes the first colour face.
+  void register_faces(size_t first) {
+    for (size_t i = first; i < infos.size(); ++i) {
+      families[lowercase(infos[i].family)].push_back(static_cast<FaceId>(i));
+      if (emoji == kNoFace && infos[i].color) emoji = static_cast<FaceId>(i);
+    }
+    space_in_layout.resize(faces.size());
+    coverage.resize(faces.size());
+  }
+
+  void list_system_faces() {
+    if (system_listed) return;
+    system_listed = true;
+    const size_t first = infos.size();
+    for (const auto& dir : system_directories) add_directory(dir);
+    register_faces(first);
+  }
+
+  FaceId emoji_face() {
+    // The emoji face is the first colour face; if no bundled face is one, it can only be a system face.
+    if (emoji == kNoFace) list_system_faces();
+    return emoji;
+  }
+
+  FaceMatch match(const std::string& wanted, int weight, bool italic) const {
+    FaceMatch best;
+    int best_score = INT32_MAX;
+    const auto family_it = families.find(wanted);
+    if (family_it == families.end()) return best;
+    for (const FaceId f : family_it->second) {
+      const int score = style_distance(infos[f], weight, italic);
+      if (score < best_score) {
+        best_score = score;
+        best.face = f;
+      }
+    }
+    return best;
+  }
+
   void add_directory(const std::string& dir) {
     std::error_code ec;
     std::vector<std::string> files;
@@ -319,28 +363,20 @@ Result<std::unique_ptr<FontCollection>> FontCollection::create(const FontConfig&
                       "no usable font files in " + (dirs.empty() ? std::string("(no directory)") : dirs) +
                           ": check the fonts folder or pass --fonts DIR");
   }
-  for (const auto& dir : config.system_directories) impl->add_directory(dir);
-  for (size_t i = 0; i < impl->infos.size(); ++i) {
-    impl->families[lowercase(impl->infos[i].family)].push_back(static_cast<FaceId>(i));
-    if (impl->emoji == kNoFace && impl->infos[i].color) impl->emoji = static_cast<FaceId>(i);
-  }
-  impl->space_in_layout.resize(impl->faces.size());
-  impl->coverage.resize(impl->faces.size());
+  impl->system_directories = config.system_directories;
+  impl->register_faces(0);
   return std::unique_ptr<FontCollection>(new FontCollection(std::move(impl)));
 }
 
 FaceMatch FontCollection::match(std::string_view family, int weight, bool italic) const {
   const std::string wanted = lowercase(family);
-  FaceMatch best;
-  int best_score = INT32_MAX;
-  const auto family_it = m_impl->families.find(wanted);
-  if (family_it == m_impl->families.end()) return best;
-  for (const FaceId f : family_it->second) {
-    const int score = style_distance(m_impl->infos[f], weight, italic);
-    if (score < best_score) {
-      best_score = score;
-      best.face = f;
-    }
+  FaceMatch best = m_impl->match(wanted, weight, italic);
+  // A system face can win only where no bundled face matches exactly: on equal distance the
+  // earlier face, the bundled one, is kept.
+  if (!m_impl->system_listed &&
+      (best.face == kNoFace || style_distance(m_impl->infos[best.face], weight, italic) != 0)) {
+    m_impl->list_system_faces();
+    best = m_impl->match(wanted, weight, italic);
   }
   if (best.face != kNoFace) {
     const FaceInfo& info = m_impl->infos[best.face];
@@ -355,8 +391,9 @@ bool FontCollection::covers(FaceId face, char32_t cp) const {
 }
 
 FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_view language) const {
-  const bool emoji_first = m_impl->emoji != kNoFace && wants_emoji_face(cp);
+  const bool emoji_first = wants_emoji_face(cp) && m_impl->emoji_face() != kNoFace;
   if (!emoji_first && covers(preferred, cp)) return preferred;
+  m_impl->list_system_faces();
   const CjkVariant variant = cjk_variant(language);
   const uint64_t h = hash_mix(hash_mix(cp, preferred), static_cast<uint64_t>(variant));
   auto& slot = m_impl->fallback_cache[h % Impl::kFallbackSlots];
@@ -370,7 +407,14 @@ FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_v
   return result;
 }
 
-FaceId FontCollection::emoji_face() const { return m_impl->emoji; }
+FaceId FontCollection::emoji_face() const { return m_impl->emoji_face(); }
+
+bool FontCollection::system_faces_listed() const { return m_impl->system_listed; }
+
+bool FontCollection::is_emoji_face(FaceId face) const {
+  if (m_impl->emoji == kNoFace && !m_impl->system_listed && face < m_impl->primary_count) return false;
+  return face == m_impl->emoji_face();
+}
 
 namespace {
 
@@ -467,7 +511,14 @@ FontMetrics FontCollection::metrics(FaceId face, Fixed size) const {
   return m;
 }
 
-const FaceInfo& FontCollection::info(FaceId face) const { return m_impl->infos.at(face); }
-size_t FontCollection::face_count() const { return m_impl->faces.size(); }
+const FaceInfo& FontCollection::info(FaceId face) const {
+  if (face >= m_impl->infos.size()) m_impl->list_system_faces();
+  return m_impl->infos.at(face);
+}
+
+size_t FontCollection::face_count() const {
+  m_impl->list_system_faces();
+  return m_impl->faces.size();
+}
 
 }  // namespace inkset::font

@@ -349,10 +349,9 @@ hb_script_t to_hb(UScriptCode s) {
   return hb_script_from_string(uscript_getShortName(s), -1);
 }
 
-bool is_emoji_sequence(std::span<const char32_t> cluster, const font::FontCollection& fonts) {
+bool looks_like_emoji_sequence(std::span<const char32_t> cluster) {
   const auto base = static_cast<UChar32>(cluster.front());
   if (const CharProps* p = table_props(cluster.front()); p && !p->emoji) return false;
-  if (fonts.emoji_face() == font::kNoFace) return false;
   if (u_hasBinaryProperty(base, UCHAR_REGIONAL_INDICATOR)) return true;
   if (!u_hasBinaryProperty(base, UCHAR_EXTENDED_PICTOGRAPHIC) && !u_hasBinaryProperty(base, UCHAR_EMOJI)) return false;
   for (const char32_t cp : cluster) {
@@ -360,6 +359,12 @@ bool is_emoji_sequence(std::span<const char32_t> cluster, const font::FontCollec
     if (cp == kVs16 || cp == kZwj || u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_EMOJI_MODIFIER)) return true;
   }
   return u_hasBinaryProperty(base, UCHAR_EMOJI_PRESENTATION);
+}
+
+// The emoji face is asked for last: finding it may list the system fonts, which digits and other
+// characters with the Emoji property but text presentation never need.
+bool is_emoji_sequence(std::span<const char32_t> cluster, const font::FontCollection& fonts) {
+  return looks_like_emoji_sequence(cluster) && fonts.emoji_face() != font::kNoFace;
 }
 
 }  // namespace
@@ -409,7 +414,7 @@ void itemize(std::string_view text, std::span<const StyleRange> ranges, std::spa
     if (is_emoji_sequence(cluster, fonts) && fonts.covers(fonts.emoji_face(), cluster.front())) {
       face = fonts.emoji_face();
     } else if (begin > 0 && is_weak_script(own) && levels[begin - 1] == levels[begin] && style_of[begin - 1] == style &&
-               faces[begin - 1] != fonts.emoji_face() && fonts.covers(faces[begin - 1], cluster.front())) {
+               !fonts.is_emoji_face(faces[begin - 1]) && fonts.covers(faces[begin - 1], cluster.front())) {
       face = faces[begin - 1];
     } else {
       face = fonts.fallback_for(cluster.front(), item_style.preferred, item_style.language);
