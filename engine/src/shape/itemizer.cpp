@@ -13,24 +13,27 @@
 #include "support/utf8.h"
 
 namespace inkset::shape {
-namespace {
-
-constexpr char32_t kZwj = 0x200D;
-constexpr char32_t kVs15 = 0xFE0E;  // text presentation selector
-constexpr char32_t kVs16 = 0xFE0F;  // emoji presentation selector
-
-using Decoded = ItemizerScratch;
 
 // What itemizing asks ICU about a character, read once into a table for the characters most text
 // is made of (Latin, Greek, Cyrillic, Armenian and combining marks below U+0590; general punctuation),
 // so that such text is itemized without a property lookup per character.
-struct CharProps {
+struct ItemizerCharProps {
   UScriptCode script = USCRIPT_COMMON;
   uint8_t bracket = U_BPT_NONE;  // UBidiPairedBracketType
   uint8_t grapheme = U_GCB_OTHER;  // UGraphemeClusterBreak
   bool emoji = false;          // Regional_Indicator, Extended_Pictographic or Emoji
   bool right_to_left = false;  // a bidi class that can raise a level: R, AL, AN or explicit formatting
 };
+
+namespace {
+
+using CharProps = ItemizerCharProps;
+
+constexpr char32_t kZwj = 0x200D;
+constexpr char32_t kVs15 = 0xFE0E;  // text presentation selector
+constexpr char32_t kVs16 = 0xFE0F;  // emoji presentation selector
+
+using Decoded = ItemizerScratch;
 
 bool raises_level(UCharDirection d) {
   switch (d) {
@@ -67,8 +70,8 @@ constexpr char32_t kLowEnd = 0x0590;
 constexpr char32_t kPunctuationBegin = 0x2000;
 constexpr char32_t kPunctuationEnd = 0x2070;
 
-// The table's entry for cp, or nullptr outside it. Filled from ICU on first use, so it cannot disagree with it.
-const CharProps* table_props(char32_t cp) {
+// The table, filled from ICU on first use, so it cannot disagree with it.
+const CharProps* props_table() {
   static const std::vector<CharProps> table = [] {
     std::vector<CharProps> t;
     t.reserve(kLowEnd + kPunctuationEnd - kPunctuationBegin);
@@ -76,19 +79,24 @@ const CharProps* table_props(char32_t cp) {
     for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) t.push_back(icu_props(c));
     return t;
   }();
-  if (cp < kLowEnd) return &table[cp];
-  if (cp >= kPunctuationBegin && cp < kPunctuationEnd) return &table[kLowEnd + (cp - kPunctuationBegin)];
+  return table.data();
+}
+
+// The table's entry for cp, or nullptr outside it.
+const CharProps* table_props(const CharProps* table, char32_t cp) {
+  if (cp < kLowEnd) return table + cp;
+  if (cp >= kPunctuationBegin && cp < kPunctuationEnd) return table + kLowEnd + (cp - kPunctuationBegin);
   return nullptr;
 }
 
-UScriptCode script_of(char32_t cp) {
-  if (const CharProps* p = table_props(cp)) return p->script;
+UScriptCode script_of(const CharProps* p, char32_t cp) {
+  if (p) return p->script;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(cp), &status);
 }
 
-UBidiPairedBracketType bracket_of(char32_t cp) {
-  if (const CharProps* p = table_props(cp)) return static_cast<UBidiPairedBracketType>(p->bracket);
+UBidiPairedBracketType bracket_of(const CharProps* p, char32_t cp) {
+  if (p) return static_cast<UBidiPairedBracketType>(p->bracket);
   return static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_BIDI_PAIRED_BRACKET_TYPE));
 }
 
@@ -97,13 +105,15 @@ void decode(std::string_view text, Decoded& d) {
   d.offset.clear();
   d.u16.clear();
   d.cp_of_unit.clear();
+  d.props.clear();
+  // Without the fast paths every property comes from ICU.
+  const CharProps* table = d.fast_paths ? props_table() : nullptr;
   for (size_t pos = 0; pos < text.size();) {
     d.offset.push_back(static_cast<uint32_t>(pos));
-    if (static_cast<unsigned char>(text[pos]) < 0x80) {
-      d.cps.push_back(static_cast<unsigned char>(text[pos++]));
-      continue;
-    }
-    d.cps.push_back(utf8::decode(text, pos));
+    const char32_t cp =
+        static_cast<unsigned char>(text[pos]) < 0x80 ? static_cast<unsigned char>(text[pos++]) : utf8::decode(text, pos);
+    d.cps.push_back(cp);
+    d.props.push_back(table ? table_props(table, cp) : nullptr);
   }
   d.offset.push_back(static_cast<uint32_t>(text.size()));
 }
@@ -219,10 +229,9 @@ uint8_t bidi_levels(Decoded& d, BaseDirection direction) {
     // every EN follows L or sos and becomes L (W7), and neutrals between L and L resolve to L (N1):
     // everything stays at level 0.
     bool rtl = false;
-    for (const char32_t cp : d.cps) {
-      if (cp < kLowEnd) continue;
-      const CharProps* p = table_props(cp);
-      if (p ? p->right_to_left : raises_level(u_charDirection(static_cast<UChar32>(cp)))) {
+    for (size_t i = 0; i < d.cps.size(); ++i) {
+      const CharProps* p = d.props[i];
+      if (p ? p->right_to_left : raises_level(u_charDirection(static_cast<UChar32>(d.cps[i])))) {
         rtl = true;
         break;
       }
@@ -264,7 +273,7 @@ void grapheme_starts(Decoded& d) {
     bool simple = true;
     uint8_t prev = U_GCB_CONTROL;  // GB1: a break at the start
     for (size_t i = 0; i < n && simple; ++i) {
-      const CharProps* p = table_props(d.cps[i]);
+      const CharProps* p = d.props[i];
       const uint8_t gcb = p ? p->grapheme
                             : static_cast<uint8_t>(u_getIntPropertyValue(static_cast<UChar32>(d.cps[i]),
                                                                           UCHAR_GRAPHEME_CLUSTER_BREAK));
@@ -315,7 +324,7 @@ void resolve_scripts(Decoded& d) {
       depth = 0;
     }
     const auto cp = static_cast<UChar32>(d.cps[i]);
-    const UScriptCode own = script_of(d.cps[i]);
+    const UScriptCode own = script_of(d.props[i], d.cps[i]);
     if (!is_weak_script(own) && own != current && !(!is_weak_script(current) && uscript_hasScript(cp, current))) {
       if (is_weak_script(current)) {
         // Leading neutrals of the level run take the first real script after them.
@@ -326,7 +335,7 @@ void resolve_scripts(Decoded& d) {
     }
     out[i] = current;
     if (!is_weak_script(own)) continue;
-    const UBidiPairedBracketType bracket = bracket_of(d.cps[i]);
+    const UBidiPairedBracketType bracket = bracket_of(d.props[i], d.cps[i]);
     if (bracket == U_BPT_OPEN) {
       if (depth == kBracketDepth) {
         std::move(stack.begin() + 1, stack.end(), stack.begin());
@@ -349,9 +358,9 @@ hb_script_t to_hb(UScriptCode s) {
   return hb_script_from_string(uscript_getShortName(s), -1);
 }
 
-bool looks_like_emoji_sequence(std::span<const char32_t> cluster) {
+bool looks_like_emoji_sequence(std::span<const char32_t> cluster, const CharProps* base_props) {
   const auto base = static_cast<UChar32>(cluster.front());
-  if (const CharProps* p = table_props(cluster.front()); p && !p->emoji) return false;
+  if (base_props && !base_props->emoji) return false;
   if (u_hasBinaryProperty(base, UCHAR_REGIONAL_INDICATOR)) return true;
   if (!u_hasBinaryProperty(base, UCHAR_EXTENDED_PICTOGRAPHIC) && !u_hasBinaryProperty(base, UCHAR_EMOJI)) return false;
   for (const char32_t cp : cluster) {
@@ -363,8 +372,9 @@ bool looks_like_emoji_sequence(std::span<const char32_t> cluster) {
 
 // The emoji face is asked for last: finding it may list the system fonts, which digits and other
 // characters with the Emoji property but text presentation never need.
-bool is_emoji_sequence(std::span<const char32_t> cluster, const font::FontCollection& fonts) {
-  return looks_like_emoji_sequence(cluster) && fonts.emoji_face() != font::kNoFace;
+bool is_emoji_sequence(std::span<const char32_t> cluster, const CharProps* base_props,
+                       const font::FontCollection& fonts) {
+  return looks_like_emoji_sequence(cluster, base_props) && fonts.emoji_face() != font::kNoFace;
 }
 
 }  // namespace
@@ -409,9 +419,9 @@ void itemize(std::string_view text, std::span<const StyleRange> ranges, std::spa
     const uint16_t style = ranges.empty() ? 0 : ranges[range].style;
     const ItemStyle item_style = style < styles.size() ? styles[style] : ItemStyle{};
     const std::span<const char32_t> cluster(d.cps.data() + begin, end - begin);
-    const UScriptCode own = script_of(cluster.front());
+    const UScriptCode own = script_of(d.props[begin], cluster.front());
     font::FaceId face = font::kNoFace;
-    if (is_emoji_sequence(cluster, fonts) && fonts.covers(fonts.emoji_face(), cluster.front())) {
+    if (is_emoji_sequence(cluster, d.props[begin], fonts) && fonts.covers(fonts.emoji_face(), cluster.front())) {
       face = fonts.emoji_face();
     } else if (begin > 0 && is_weak_script(own) && levels[begin - 1] == levels[begin] && style_of[begin - 1] == style &&
                !fonts.is_emoji_face(faces[begin - 1]) && fonts.covers(faces[begin - 1], cluster.front())) {

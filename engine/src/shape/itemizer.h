@@ -63,6 +63,8 @@ struct Itemization {
 Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
                     BaseDirection direction, const font::FontCollection& fonts);
 
+struct ItemizerCharProps;  // defined by the itemizer
+
 // Buffers one caller reuses from paragraph to paragraph, so that itemizing allocates nothing once
 // they have grown to the longest paragraph. Their contents are internal to itemize.
 struct ItemizerScratch {
@@ -74,6 +76,7 @@ struct ItemizerScratch {
   bool fast_paths = true;
 
   std::vector<char32_t> cps;
+  std::vector<const ItemizerCharProps*> props;  // per code point: its table entry, or null
   std::vector<uint32_t> offset;      // byte offset of each code point; offset[n] = text size
   std::vector<UChar> u16;            // the UTF-16 form ICU works on, built only when ICU is called
   std::vector<uint32_t> cp_of_unit;  // UTF-16 unit -> code point index
