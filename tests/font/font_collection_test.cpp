@@ -150,3 +150,32 @@ TEST_CASE("font: an unknown character lists the system faces and is looked for i
   CHECK(fresh.fallback_for(U'\u4E2D', charis, "zh") == fonts().fallback_for(U'\u4E2D', charis, "zh"));
   CHECK(fresh.system_faces_listed());
 }
+
+TEST_CASE("font: HarfBuzz and FreeType read the same cmap in every installed face", "[font]") {
+  // The fallback search rules faces out by HarfBuzz's cmap before opening them with FreeType.
+  FT_Library library = fonts().ft_library();
+  const char32_t probes[] = {U'\n', U'a', U'\u00AD', U'\u05D0', U'\u0627', U'\u0E01', U'\u2014', U'\u3042',
+                             U'\u4E2D', U'\uFFFD', U'\U0001F600', U'\U0001D11E'};
+  size_t agreed = 0;
+  for (size_t f = 0; f < fonts().face_count(); ++f) {
+    const font::FaceInfo& info = fonts().info(static_cast<font::FaceId>(f));
+    FT_Face face = nullptr;
+    REQUIRE(FT_New_Face(library, info.path.c_str(), info.face_index, &face) == 0);
+    hb_blob_t* blob = hb_blob_create_from_file(info.path.c_str());
+    hb_face_t* hb_face = hb_face_create(blob, static_cast<unsigned>(info.face_index));
+    hb_font_t* hb_font = hb_font_create(hb_face);
+    for (const char32_t cp : probes) {
+      hb_codepoint_t glyph = 0;
+      const bool by_hb = hb_font_get_nominal_glyph(hb_font, cp, &glyph) && glyph != 0;
+      const bool by_ft = FT_Get_Char_Index(face, cp) != 0;
+      INFO(info.path << " #" << info.face_index << " U+" << std::hex << static_cast<uint32_t>(cp));
+      CHECK(by_hb == by_ft);
+      agreed += by_hb == by_ft;
+    }
+    hb_font_destroy(hb_font);
+    hb_face_destroy(hb_face);
+    hb_blob_destroy(blob);
+    FT_Done_Face(face);
+  }
+  CHECK(agreed >= 12 * 19);
+}

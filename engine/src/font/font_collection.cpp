@@ -263,12 +263,25 @@ struct FontCollection::Impl {
 
   // Whether the face maps cp. A fallback search asks every installed face; one not open yet is
   // opened for the question and closed again, so the search never holds more than one of them.
+  // Most faces asked lack cp, and opening one with FreeType parses a dozen tables: HarfBuzz's
+  // reading of the cmap alone rules those out first (both take the same Unicode subtable). A face
+  // it finds cp in is still opened and asked, so a yes is always FreeType's.
   bool has_glyph(FaceId id, char32_t cp) const {
     if (faces.at(id)) return maps(id, cp);
+    if (!hb_maps(id, cp)) return false;
     FT_Face probe = nullptr;
     if (FT_New_Face(library, infos[id].path.c_str(), infos[id].face_index, &probe) != 0) return false;
     const bool found = FT_Get_Char_Index(probe, cp) != 0;
     FT_Done_Face(probe);
+    return found;
+  }
+
+  bool hb_maps(FaceId id, char32_t cp) const {
+    hb_font_t* font = hb_font_create(hb_faces[id]);
+    hb_ot_font_set_funcs(font);
+    hb_codepoint_t glyph = 0;
+    const bool found = hb_font_get_nominal_glyph(font, cp, &glyph) && glyph != 0;
+    hb_font_destroy(font);
     return found;
   }
 
