@@ -175,3 +175,60 @@ TEST_CASE("shape cache: long words bypass the cache", "[shape][cache]") {
   CHECK(cache.stats().misses == 1);
   CHECK(cache.stats().hits == 1);
 }
+
+TEST_CASE("shape cache: packed entries give back exactly what was stored", "[shape][cache]") {
+  shape::ShapeCache cache;
+  shape::ShapedSegment plain = segment_of(3);
+  plain.glyph_id = {7, 65535, 0};
+  plain.advance = {640, -3, 0};
+  plain.cluster = {0, 1, 63};
+  plain.flags = {1, 0, 2};
+  shape::ShapedSegment marked = plain;
+  marked.x_offset = {0, -128, 5};
+  marked.y_offset = {300, 0, -1};
+  const std::string a = "plain", b = "marked";
+  cache.insert(key_for(a), plain);
+  cache.insert(key_for(b), marked);
+  for (const auto& [text, want] : {std::pair{a, plain}, std::pair{b, marked}}) {
+    const auto* hit = cache.find(key_for(text));
+    REQUIRE(hit != nullptr);
+    REQUIRE(hit->size() == 3);
+    CHECK(hit->text() == text);
+    for (size_t g = 0; g < 3; ++g) {
+      CHECK(hit->glyph_id()[g] == want.glyph_id[g]);
+      CHECK(hit->advance()[g] == want.advance[g]);
+      CHECK(hit->cluster()[g] == want.cluster[g]);
+      CHECK(hit->flags()[g] == want.flags[g]);
+      CHECK((hit->has_offsets() ? hit->x_offset()[g] : 0) == want.x_offset[g]);
+      CHECK((hit->has_offsets() ? hit->y_offset()[g] : 0) == want.y_offset[g]);
+    }
+  }
+  CHECK_FALSE(cache.find(key_for(a))->has_offsets());
+  CHECK(cache.find(key_for(b))->has_offsets());
+  // Glyph ids beyond 16 bits cannot be packed: such a segment is shaped every time instead.
+  shape::ShapedSegment wide = segment_of(1);
+  wide.glyph_id[0] = 70000;
+  cache.insert(key_for("wide"), wide);
+  CHECK(cache.find(key_for("wide")) == nullptr);
+}
+
+TEST_CASE("shape cache: many entries survive growth and eviction", "[shape][cache]") {
+  shape::ShapeCache cache(64 * 1024);
+  std::vector<std::string> words;
+  for (int i = 0; i < 5000; ++i) words.push_back("w" + std::to_string(i * 7919));
+  for (const auto& w : words) {
+    cache.insert(key_for(w), segment_of(w.size()));
+    REQUIRE(cache.stats().bytes <= cache.capacity());
+  }
+  // The most recent entries are all found with their own lengths; the oldest are gone.
+  size_t found = 0;
+  for (size_t i = words.size(); i-- > words.size() - 100;) {
+    const auto* hit = cache.find(key_for(words[i]));
+    if (hit && hit->size() == words[i].size() && hit->text() == words[i]) ++found;
+  }
+  CHECK(found == 100);
+  CHECK(cache.find(key_for(words.front())) == nullptr);
+  CHECK(cache.stats().entries + cache.stats().evictions == words.size());
+  // An eight-letter word costs a third of what a map of vectors did (over 550 bytes).
+  CHECK(cache.stats().bytes / cache.stats().entries < 200);
+}

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -81,9 +82,14 @@ bool is_cjk_script(UScriptCode script) {
          script == USCRIPT_KATAKANA_OR_HIRAGANA || script == USCRIPT_HANGUL || script == USCRIPT_BOPOMOFO;
 }
 
+constexpr char32_t kFirstEmojiPresentation = 0x231A;
+
 // Characters that should come from the colour emoji face even when a text face covers them:
 // default emoji presentation (UTS #51) and regional indicators (flags).
 bool wants_emoji_face(char32_t cp) {
+  // Nothing below U+231A WATCH has either property (checked against ICU by the tests), and most
+  // text is below it: two property lookups saved per character.
+  if (cp < kFirstEmojiPresentation) return false;
   const auto c = static_cast<UChar32>(cp);
   return u_hasBinaryProperty(c, UCHAR_EMOJI_PRESENTATION) || u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR);
 }
@@ -113,7 +119,7 @@ FontConfig default_font_config() {
 
 struct FontCollection::Impl {
   FT_Library library = nullptr;
-  std::vector<FaceInfo> infos;
+  std::deque<FaceInfo> infos;  // a deque: listing system faces late must not move earlier entries
   // Opened on first use: an FT_Face holds its file mapped and its tables (cmap, metrics, CFF
   // indexes) parsed, megabytes per CJK face, while an article needs a handful of the hundreds of
   // fallback faces installed. Scanning opens each face once for its names and closes it again.
@@ -121,9 +127,29 @@ struct FontCollection::Impl {
   std::vector<hb_face_t*> hb_faces;
   std::map<std::pair<FaceId, Fixed>, hb_font_t*> hb_fonts;
   size_t primary_count = 0;  // faces from FontConfig::directories; the rest are system fallbacks
+  // System faces are listed the first time something needs them: opening a few hundred faces for
+  // their names costs more than laying out an article set in the bundled fonts alone.
+  std::vector<std::string> system_directories;
+  bool system_listed = false;
   std::unordered_map<std::string, std::vector<FaceId>> families;  // lowercase family -> faces
   FaceId emoji = kNoFace;
   mutable std::vector<std::optional<bool>> space_in_layout;
+
+  // FreeType's cmap answers for the low planes' most used part, two bits per code point (asked,
+  // mapped), per face, allocated when the face is first asked: a cmap lookup is a binary search
+  // through the subtable, and the itemizer asks about every character.
+  static constexpr char32_t kCoverageMemo = 0x3000;
+  mutable std::vector<std::unique_ptr<uint8_t[]>> coverage;
+
+  bool maps(FaceId id, char32_t cp) const {
+    if (cp >= kCoverageMemo) return FT_Get_Char_Index(face(id), cp) != 0;
+    std::unique_ptr<uint8_t[]>& memo = coverage[id];
+    if (!memo) memo = std::make_unique<uint8_t[]>(kCoverageMemo / 4);
+    uint8_t& byte = memo[cp / 4];
+    const unsigned shift = (cp % 4) * 2;
+    if (!(byte & (1u << shift))) byte |= static_cast<uint8_t>((1u | (FT_Get_Char_Index(face(id), cp) != 0 ? 2u : 0u)) << shift);
+    return (byte & (2u << shift)) != 0;
+  }
 
   // Direct-mapped: a fixed footprint (kFallbackSlots entries) whatever the text, no allocation.
   struct FallbackSlot {
@@ -237,12 +263,25 @@ struct FontCollection::Impl {
 
   // Whether the face maps cp. A fallback search asks every installed face; one not open yet is
   // opened for the question and closed again, so the search never holds more than one of them.
+  // Most faces asked lack cp, and opening one with FreeType parses a dozen tables: HarfBuzz's
+  // reading of the cmap alone rules those out first (both take the same Unicode subtable). A face
+  // it finds cp in is still opened and asked, so a yes is always FreeType's.
   bool has_glyph(FaceId id, char32_t cp) const {
-    if (faces.at(id)) return FT_Get_Char_Index(faces[id], cp) != 0;
+    if (faces.at(id)) return maps(id, cp);
+    if (!hb_maps(id, cp)) return false;
     FT_Face probe = nullptr;
     if (FT_New_Face(library, infos[id].path.c_str(), infos[id].face_index, &probe) != 0) return false;
     const bool found = FT_Get_Char_Index(probe, cp) != 0;
     FT_Done_Face(probe);
+    return found;
+  }
+
+  bool hb_maps(FaceId id, char32_t cp) const {
+    hb_font_t* font = hb_font_create(hb_faces[id]);
+    hb_ot_font_set_funcs(font);
+    hb_codepoint_t glyph = 0;
+    const bool found = hb_font_get_nominal_glyph(font, cp, &glyph) && glyph != 0;
+    hb_font_destroy(font);
     return found;
   }
 
@@ -269,6 +308,45 @@ struct FontCollection::Impl {
       hb_faces.push_back(hb_face_create(blob, static_cast<unsigned>(i)));
     }
     hb_blob_destroy(blob);
+  }
+
+  // Indexes faces [first, end) by family and notes the first colour face.
+  void register_faces(size_t first) {
+    for (size_t i = first; i < infos.size(); ++i) {
+      families[lowercase(infos[i].family)].push_back(static_cast<FaceId>(i));
+      if (emoji == kNoFace && infos[i].color) emoji = static_cast<FaceId>(i);
+    }
+    space_in_layout.resize(faces.size());
+    coverage.resize(faces.size());
+  }
+
+  void list_system_faces() {
+    if (system_listed) return;
+    system_listed = true;
+    const size_t first = infos.size();
+    for (const auto& dir : system_directories) add_directory(dir);
+    register_faces(first);
+  }
+
+  FaceId emoji_face() {
+    // The emoji face is the first colour face; if no bundled face is one, it can only be a system face.
+    if (emoji == kNoFace) list_system_faces();
+    return emoji;
+  }
+
+  FaceMatch match(const std::string& wanted, int weight, bool italic) const {
+    FaceMatch best;
+    int best_score = INT32_MAX;
+    const auto family_it = families.find(wanted);
+    if (family_it == families.end()) return best;
+    for (const FaceId f : family_it->second) {
+      const int score = style_distance(infos[f], weight, italic);
+      if (score < best_score) {
+        best_score = score;
+        best.face = f;
+      }
+    }
+    return best;
   }
 
   void add_directory(const std::string& dir) {
@@ -298,27 +376,20 @@ Result<std::unique_ptr<FontCollection>> FontCollection::create(const FontConfig&
                       "no usable font files in " + (dirs.empty() ? std::string("(no directory)") : dirs) +
                           ": check the fonts folder or pass --fonts DIR");
   }
-  for (const auto& dir : config.system_directories) impl->add_directory(dir);
-  for (size_t i = 0; i < impl->infos.size(); ++i) {
-    impl->families[lowercase(impl->infos[i].family)].push_back(static_cast<FaceId>(i));
-    if (impl->emoji == kNoFace && impl->infos[i].color) impl->emoji = static_cast<FaceId>(i);
-  }
-  impl->space_in_layout.resize(impl->faces.size());
+  impl->system_directories = config.system_directories;
+  impl->register_faces(0);
   return std::unique_ptr<FontCollection>(new FontCollection(std::move(impl)));
 }
 
 FaceMatch FontCollection::match(std::string_view family, int weight, bool italic) const {
   const std::string wanted = lowercase(family);
-  FaceMatch best;
-  int best_score = INT32_MAX;
-  const auto family_it = m_impl->families.find(wanted);
-  if (family_it == m_impl->families.end()) return best;
-  for (const FaceId f : family_it->second) {
-    const int score = style_distance(m_impl->infos[f], weight, italic);
-    if (score < best_score) {
-      best_score = score;
-      best.face = f;
-    }
+  FaceMatch best = m_impl->match(wanted, weight, italic);
+  // A system face can win only where no bundled face matches exactly: on equal distance the
+  // earlier face, the bundled one, is kept.
+  if (!m_impl->system_listed &&
+      (best.face == kNoFace || style_distance(m_impl->infos[best.face], weight, italic) != 0)) {
+    m_impl->list_system_faces();
+    best = m_impl->match(wanted, weight, italic);
   }
   if (best.face != kNoFace) {
     const FaceInfo& info = m_impl->infos[best.face];
@@ -329,12 +400,13 @@ FaceMatch FontCollection::match(std::string_view family, int weight, bool italic
 }
 
 bool FontCollection::covers(FaceId face, char32_t cp) const {
-  return face < m_impl->faces.size() && FT_Get_Char_Index(m_impl->face(face), cp) != 0;
+  return face < m_impl->faces.size() && m_impl->maps(face, cp);
 }
 
 FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_view language) const {
-  const bool emoji_first = m_impl->emoji != kNoFace && wants_emoji_face(cp);
+  const bool emoji_first = wants_emoji_face(cp) && m_impl->emoji_face() != kNoFace;
   if (!emoji_first && covers(preferred, cp)) return preferred;
+  m_impl->list_system_faces();
   const CjkVariant variant = cjk_variant(language);
   const uint64_t h = hash_mix(hash_mix(cp, preferred), static_cast<uint64_t>(variant));
   auto& slot = m_impl->fallback_cache[h % Impl::kFallbackSlots];
@@ -348,7 +420,14 @@ FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_v
   return result;
 }
 
-FaceId FontCollection::emoji_face() const { return m_impl->emoji; }
+FaceId FontCollection::emoji_face() const { return m_impl->emoji_face(); }
+
+bool FontCollection::system_faces_listed() const { return m_impl->system_listed; }
+
+bool FontCollection::is_emoji_face(FaceId face) const {
+  if (m_impl->emoji == kNoFace && !m_impl->system_listed && face < m_impl->primary_count) return false;
+  return face == m_impl->emoji_face();
+}
 
 namespace {
 
@@ -445,7 +524,14 @@ FontMetrics FontCollection::metrics(FaceId face, Fixed size) const {
   return m;
 }
 
-const FaceInfo& FontCollection::info(FaceId face) const { return m_impl->infos.at(face); }
-size_t FontCollection::face_count() const { return m_impl->faces.size(); }
+const FaceInfo& FontCollection::info(FaceId face) const {
+  if (face >= m_impl->infos.size()) m_impl->list_system_faces();
+  return m_impl->infos.at(face);
+}
+
+size_t FontCollection::face_count() const {
+  m_impl->list_system_faces();
+  return m_impl->faces.size();
+}
 
 }  // namespace inkset::font

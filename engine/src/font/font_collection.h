@@ -1,6 +1,8 @@
 #pragma once
 // The fonts an engine can use: FreeType faces opened once from the configured directories and
-// shared by every document, with one HarfBuzz font per (face, size).
+// shared by every document, with one HarfBuzz font per (face, size). The system directories are
+// listed on first need (a family or style the bundled fonts lack, a character they do not cover,
+// the emoji face, face_count); face ids do not depend on when that happens.
 //
 // Thread-safety: not thread-safe; one collection per engine, used from one thread at a time.
 #include <hb.h>
@@ -79,6 +81,10 @@ class FontCollection {
 
   // The colour emoji face (the first face with colour glyphs), kNoFace if none is installed.
   FaceId emoji_face() const;
+  // face == emoji_face(), answered without listing the system faces when face is a bundled one.
+  bool is_emoji_face(FaceId face) const;
+  // Whether the system directories have been listed yet (for diagnostics and tests).
+  bool system_faces_listed() const;
 
   bool covers(FaceId face, char32_t cp) const;
 

@@ -6,47 +6,132 @@
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
+#include <array>
 #include <memory>
 
 #include "support/utf8.h"
 
 namespace inkset::shape {
+
+// What itemizing asks ICU about a character, read once into a table for the characters most text
+// is made of (Latin, Greek, Cyrillic, Armenian and combining marks below U+0590; general punctuation),
+// so that such text is itemized without a property lookup per character.
+struct ItemizerCharProps {
+  UScriptCode script = USCRIPT_COMMON;
+  uint8_t bracket = U_BPT_NONE;  // UBidiPairedBracketType
+  uint8_t grapheme = U_GCB_OTHER;  // UGraphemeClusterBreak
+  bool emoji = false;          // Regional_Indicator, Extended_Pictographic or Emoji
+  bool right_to_left = false;  // a bidi class that can raise a level: R, AL, AN or explicit formatting
+};
+
 namespace {
+
+using CharProps = ItemizerCharProps;
 
 constexpr char32_t kZwj = 0x200D;
 constexpr char32_t kVs15 = 0xFE0E;  // text presentation selector
 constexpr char32_t kVs16 = 0xFE0F;  // emoji presentation selector
 
-// The paragraph decoded once: code points, their byte offsets, and the UTF-16 form ICU works on.
-struct Decoded {
-  std::vector<char32_t> cps;
-  std::vector<uint32_t> offset;        // byte offset of each code point; offset[n] = text size
-  std::vector<UChar> u16;
-  std::vector<uint32_t> cp_of_unit;    // UTF-16 unit -> code point index
-};
+using Decoded = ItemizerScratch;
 
-Decoded decode(std::string_view text) {
-  Decoded d;
-  d.cps.reserve(text.size());
-  d.offset.reserve(text.size() + 1);
-  d.u16.reserve(text.size());
-  d.cp_of_unit.reserve(text.size());
+bool raises_level(UCharDirection d) {
+  switch (d) {
+    case U_RIGHT_TO_LEFT:
+    case U_RIGHT_TO_LEFT_ARABIC:
+    case U_ARABIC_NUMBER:
+    case U_LEFT_TO_RIGHT_EMBEDDING:
+    case U_LEFT_TO_RIGHT_OVERRIDE:
+    case U_RIGHT_TO_LEFT_EMBEDDING:
+    case U_RIGHT_TO_LEFT_OVERRIDE:
+    case U_POP_DIRECTIONAL_FORMAT:
+    case U_LEFT_TO_RIGHT_ISOLATE:
+    case U_RIGHT_TO_LEFT_ISOLATE:
+    case U_FIRST_STRONG_ISOLATE:
+    case U_POP_DIRECTIONAL_ISOLATE: return true;
+    default: return false;
+  }
+}
+
+CharProps icu_props(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  UErrorCode status = U_ZERO_ERROR;
+  CharProps p;
+  p.script = uscript_getScript(c, &status);
+  p.bracket = static_cast<uint8_t>(u_getIntPropertyValue(c, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+  p.grapheme = static_cast<uint8_t>(u_getIntPropertyValue(c, UCHAR_GRAPHEME_CLUSTER_BREAK));
+  p.emoji = u_hasBinaryProperty(c, UCHAR_REGIONAL_INDICATOR) || u_hasBinaryProperty(c, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+            u_hasBinaryProperty(c, UCHAR_EMOJI);
+  p.right_to_left = raises_level(u_charDirection(c));
+  return p;
+}
+
+constexpr char32_t kLowEnd = 0x0590;
+constexpr char32_t kPunctuationBegin = 0x2000;
+constexpr char32_t kPunctuationEnd = 0x2070;
+
+// The table, filled from ICU on first use, so it cannot disagree with it.
+const CharProps* props_table() {
+  static const std::vector<CharProps> table = [] {
+    std::vector<CharProps> t;
+    t.reserve(kLowEnd + kPunctuationEnd - kPunctuationBegin);
+    for (char32_t c = 0; c < kLowEnd; ++c) t.push_back(icu_props(c));
+    for (char32_t c = kPunctuationBegin; c < kPunctuationEnd; ++c) t.push_back(icu_props(c));
+    return t;
+  }();
+  return table.data();
+}
+
+// The table's entry for cp, or nullptr outside it.
+const CharProps* table_props(const CharProps* table, char32_t cp) {
+  if (cp < kLowEnd) return table + cp;
+  if (cp >= kPunctuationBegin && cp < kPunctuationEnd) return table + kLowEnd + (cp - kPunctuationBegin);
+  return nullptr;
+}
+
+UScriptCode script_of(const CharProps* p, char32_t cp) {
+  if (p) return p->script;
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(cp), &status);
+}
+
+UBidiPairedBracketType bracket_of(const CharProps* p, char32_t cp) {
+  if (p) return static_cast<UBidiPairedBracketType>(p->bracket);
+  return static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+}
+
+void decode(std::string_view text, Decoded& d) {
+  d.cps.clear();
+  d.offset.clear();
+  d.u16.clear();
+  d.cp_of_unit.clear();
+  d.props.clear();
+  // Without the fast paths every property comes from ICU.
+  const CharProps* table = d.fast_paths ? props_table() : nullptr;
   for (size_t pos = 0; pos < text.size();) {
     d.offset.push_back(static_cast<uint32_t>(pos));
-    const char32_t cp = utf8::decode(text, pos);
-    const auto index = static_cast<uint32_t>(d.cps.size());
+    const char32_t cp =
+        static_cast<unsigned char>(text[pos]) < 0x80 ? static_cast<unsigned char>(text[pos++]) : utf8::decode(text, pos);
     d.cps.push_back(cp);
+    d.props.push_back(table ? table_props(table, cp) : nullptr);
+  }
+  d.offset.push_back(static_cast<uint32_t>(text.size()));
+}
+
+// The UTF-16 form, for the ICU calls of the general paths.
+void build_utf16(Decoded& d) {
+  if (!d.u16.empty() || d.cps.empty()) return;
+  for (size_t index = 0; index < d.cps.size(); ++index) {
+    const char32_t cp = d.cps[index];
     if (cp > 0xFFFF) {
       d.u16.push_back(U16_LEAD(cp));
       d.u16.push_back(U16_TRAIL(cp));
-      d.cp_of_unit.push_back(index);
+      d.cp_of_unit.push_back(static_cast<uint32_t>(index));
     } else {
       d.u16.push_back(static_cast<UChar>(cp));
     }
-    d.cp_of_unit.push_back(index);
+    d.cp_of_unit.push_back(static_cast<uint32_t>(index));
   }
-  d.offset.push_back(static_cast<uint32_t>(text.size()));
-  return d;
 }
 
 struct BidiCloser {
@@ -129,96 +214,143 @@ void repair_marks_after_brackets(const Decoded& d, std::vector<uint8_t>& levels)
   }
 }
 
-// Levels per code point; falls back to the base level everywhere if ICU fails (degrade, never fail).
-// ICU's levels are repaired where ICU 72 departs from UAX #9 in text without explicit formatting
-// characters (the two repairs below); with such characters ICU's result stands.
-std::vector<uint8_t> bidi_levels(const Decoded& d, BaseDirection direction, uint8_t& base_level) {
+// Levels per code point into d.levels; falls back to the base level everywhere if ICU fails
+// (degrade, never fail). ICU's levels are repaired where ICU 72 departs from UAX #9 in text without
+// explicit formatting characters (the two repairs below); with such characters ICU's result stands.
+uint8_t bidi_levels(Decoded& d, BaseDirection direction) {
   const UBiDiLevel para = direction == BaseDirection::kLtr   ? 0
                           : direction == BaseDirection::kRtl ? 1
                                                              : UBIDI_DEFAULT_LTR;
-  std::vector<uint8_t> levels(d.cps.size(), direction == BaseDirection::kRtl ? 1 : 0);
-  base_level = levels.empty() ? (direction == BaseDirection::kRtl ? 1 : 0) : levels[0];
+  d.levels.assign(d.cps.size(), direction == BaseDirection::kRtl ? 1 : 0);
+  const uint8_t fallback = direction == BaseDirection::kRtl ? 1 : 0;
+  if (d.cps.empty()) return fallback;
+  if (d.fast_paths && direction != BaseDirection::kRtl) {
+    // Without R, AL, AN or explicit formatting, the first strong character (if any) is L (P2, P3),
+    // every EN follows L or sos and becomes L (W7), and neutrals between L and L resolve to L (N1):
+    // everything stays at level 0.
+    bool rtl = false;
+    for (size_t i = 0; i < d.cps.size(); ++i) {
+      const CharProps* p = d.props[i];
+      if (p ? p->right_to_left : raises_level(u_charDirection(static_cast<UChar32>(d.cps[i])))) {
+        rtl = true;
+        break;
+      }
+    }
+    if (!rtl) return 0;
+  }
+  build_utf16(d);
   UErrorCode status = U_ZERO_ERROR;
   const auto length = static_cast<int32_t>(d.u16.size());
   std::unique_ptr<UBiDi, BidiCloser> bidi(ubidi_openSized(length, 0, &status));
-  if (U_FAILURE(status) || length == 0) return levels;
+  if (U_FAILURE(status)) return fallback;
   bool explicit_formatting = false;
   for (const char32_t cp : d.cps) explicit_formatting = explicit_formatting || is_explicit_formatting(cp);
   const UChar* units = d.u16.data();
-  std::vector<UChar> unpaired;
-  if (!explicit_formatting && unpair_overflowing_brackets(d.u16, unpaired)) units = unpaired.data();
+  if (!explicit_formatting && unpair_overflowing_brackets(d.u16, d.unpaired)) units = d.unpaired.data();
   ubidi_setPara(bidi.get(), units, length, para, nullptr, &status);
-  if (U_FAILURE(status)) return levels;
-  base_level = ubidi_getParaLevel(bidi.get());
+  if (U_FAILURE(status)) return fallback;
+  const uint8_t base_level = ubidi_getParaLevel(bidi.get());
   const UBiDiLevel* unit_levels = ubidi_getLevels(bidi.get(), &status);
-  if (U_FAILURE(status)) return levels;
-  for (int32_t u = 0; u < length; ++u) levels[d.cp_of_unit[u]] = unit_levels[u];
-  if (!explicit_formatting) repair_marks_after_brackets(d, levels);
-  return levels;
+  if (U_FAILURE(status)) return base_level;
+  for (int32_t u = 0; u < length; ++u) d.levels[d.cp_of_unit[u]] = unit_levels[u];
+  if (!explicit_formatting) repair_marks_after_brackets(d, d.levels);
+  return base_level;
 }
 
-// Cluster start flags per code point (UAX #29 extended grapheme clusters).
-std::vector<bool> grapheme_starts(const Decoded& d) {
-  std::vector<bool> starts(d.cps.size() + 1, false);
+// Whether UAX #29's rules reduce to GB3-GB5 and GB9 for these classes: a cluster is one character
+// plus the Extend characters after it, except around controls and CR LF.
+bool simple_grapheme_class(uint8_t gcb) {
+  return gcb == U_GCB_OTHER || gcb == U_GCB_CR || gcb == U_GCB_LF || gcb == U_GCB_CONTROL || gcb == U_GCB_EXTEND;
+}
+
+bool is_control_class(uint8_t gcb) { return gcb == U_GCB_CR || gcb == U_GCB_LF || gcb == U_GCB_CONTROL; }
+
+// Cluster start flags per code point (UAX #29 extended grapheme clusters) into d.starts.
+void grapheme_starts(Decoded& d) {
+  const size_t n = d.cps.size();
+  d.starts.assign(n + 1, 0);
+  if (d.fast_paths) {
+    bool simple = true;
+    uint8_t prev = U_GCB_CONTROL;  // GB1: a break at the start
+    for (size_t i = 0; i < n && simple; ++i) {
+      const CharProps* p = d.props[i];
+      const uint8_t gcb = p ? p->grapheme
+                            : static_cast<uint8_t>(u_getIntPropertyValue(static_cast<UChar32>(d.cps[i]),
+                                                                          UCHAR_GRAPHEME_CLUSTER_BREAK));
+      simple = simple_grapheme_class(gcb);
+      const bool joins = (prev == U_GCB_CR && gcb == U_GCB_LF) ||                             // GB3
+                         (!is_control_class(prev) && !is_control_class(gcb) && gcb == U_GCB_EXTEND);  // GB4, GB5, GB9
+      d.starts[i] = !joins || i == 0;
+      prev = gcb;
+    }
+    if (simple) {
+      d.starts[n] = 1;
+      return;
+    }
+    d.starts.assign(n + 1, 0);
+  }
+  build_utf16(d);
   UErrorCode status = U_ZERO_ERROR;
   const auto length = static_cast<int32_t>(d.u16.size());
   std::unique_ptr<UBreakIterator, BreakCloser> it(ubrk_open(UBRK_CHARACTER, "", d.u16.data(), length, &status));
   if (U_FAILURE(status)) {
-    starts.assign(starts.size(), true);
-    return starts;
+    d.starts.assign(n + 1, 1);
+    return;
   }
   for (int32_t b = ubrk_first(it.get()); b != UBRK_DONE; b = ubrk_next(it.get()))
-    starts[b < length ? d.cp_of_unit[b] : d.cps.size()] = true;
-  return starts;
+    d.starts[b < length ? d.cp_of_unit[b] : n] = 1;
 }
 
 bool is_weak_script(UScriptCode s) { return s == USCRIPT_COMMON || s == USCRIPT_INHERITED || s == USCRIPT_UNKNOWN; }
 
 // UAX #24 script runs, resolved within each bidi level run (a neutral between two directions
 // belongs with the text of its own level, which is the text it is displayed next to).
-std::vector<UScriptCode> resolve_scripts(const Decoded& d, const std::vector<uint8_t>& levels) {
+void resolve_scripts(Decoded& d) {
   struct Open {
     UChar32 closer;
     UScriptCode script;
   };
-  std::vector<UScriptCode> out(d.cps.size(), USCRIPT_COMMON);
-  std::vector<Open> stack;
-  stack.reserve(kBracketDepth);
+  const std::vector<uint8_t>& levels = d.levels;
+  std::vector<UScriptCode>& out = d.scripts;
+  out.assign(d.cps.size(), USCRIPT_COMMON);
+  std::array<Open, kBracketDepth> stack;
+  size_t depth = 0;
   UScriptCode current = USCRIPT_COMMON;
   size_t level_run_start = 0;
   for (size_t i = 0; i < d.cps.size(); ++i) {
     if (i > 0 && levels[i] != levels[i - 1]) {
       current = USCRIPT_COMMON;
       level_run_start = i;
-      stack.clear();
+      depth = 0;
     }
     const auto cp = static_cast<UChar32>(d.cps[i]);
-    UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode own = uscript_getScript(cp, &status);
+    const UScriptCode own = script_of(d.props[i], d.cps[i]);
     if (!is_weak_script(own) && own != current && !(!is_weak_script(current) && uscript_hasScript(cp, current))) {
       if (is_weak_script(current)) {
         // Leading neutrals of the level run take the first real script after them.
         for (size_t j = level_run_start; j < i; ++j) out[j] = own;
-        for (Open& open : stack) open.script = own;
+        for (size_t k = 0; k < depth; ++k) stack[k].script = own;
       }
       current = own;
     }
     out[i] = current;
     if (!is_weak_script(own)) continue;
-    const auto bracket = static_cast<UBidiPairedBracketType>(u_getIntPropertyValue(cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE));
+    const UBidiPairedBracketType bracket = bracket_of(d.props[i], d.cps[i]);
     if (bracket == U_BPT_OPEN) {
-      if (stack.size() == kBracketDepth) stack.erase(stack.begin());
-      stack.push_back({u_getBidiPairedBracket(cp), current});
+      if (depth == kBracketDepth) {
+        std::move(stack.begin() + 1, stack.end(), stack.begin());
+        --depth;
+      }
+      stack[depth++] = {u_getBidiPairedBracket(cp), current};
     } else if (bracket == U_BPT_CLOSE) {
-      for (size_t k = stack.size(); k-- > 0;) {
+      for (size_t k = depth; k-- > 0;) {
         if (stack[k].closer != cp) continue;
         out[i] = current = stack[k].script;
-        stack.resize(k);
+        depth = k;
         break;
       }
     }
   }
-  return out;
 }
 
 hb_script_t to_hb(UScriptCode s) {
@@ -226,9 +358,9 @@ hb_script_t to_hb(UScriptCode s) {
   return hb_script_from_string(uscript_getShortName(s), -1);
 }
 
-bool is_emoji_sequence(std::span<const char32_t> cluster, const font::FontCollection& fonts) {
-  if (fonts.emoji_face() == font::kNoFace) return false;
+bool looks_like_emoji_sequence(std::span<const char32_t> cluster, const CharProps* base_props) {
   const auto base = static_cast<UChar32>(cluster.front());
+  if (base_props && !base_props->emoji) return false;
   if (u_hasBinaryProperty(base, UCHAR_REGIONAL_INDICATOR)) return true;
   if (!u_hasBinaryProperty(base, UCHAR_EXTENDED_PICTOGRAPHIC) && !u_hasBinaryProperty(base, UCHAR_EMOJI)) return false;
   for (const char32_t cp : cluster) {
@@ -238,25 +370,46 @@ bool is_emoji_sequence(std::span<const char32_t> cluster, const font::FontCollec
   return u_hasBinaryProperty(base, UCHAR_EMOJI_PRESENTATION);
 }
 
+// The emoji face is asked for last: finding it may list the system fonts, which digits and other
+// characters with the Emoji property but text presentation never need.
+bool is_emoji_sequence(std::span<const char32_t> cluster, const CharProps* base_props,
+                       const font::FontCollection& fonts) {
+  return looks_like_emoji_sequence(cluster, base_props) && fonts.emoji_face() != font::kNoFace;
+}
+
 }  // namespace
 
 BidiLevels resolve_bidi_levels(std::string_view text, BaseDirection direction) {
+  Decoded d;
+  decode(text, d);
   BidiLevels out;
-  out.levels = bidi_levels(decode(text), direction, out.base_level);
+  out.base_level = bidi_levels(d, direction);
+  out.levels = std::move(d.levels);
   return out;
 }
 
 Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
                     BaseDirection direction, const font::FontCollection& fonts) {
+  ItemizerScratch scratch;
   Itemization result;
-  const Decoded d = decode(text);
-  const std::vector<uint8_t> levels = bidi_levels(d, direction, result.base_level);
-  if (d.cps.empty()) return result;
-  const std::vector<bool> starts = grapheme_starts(d);
-  const std::vector<UScriptCode> scripts = resolve_scripts(d, levels);
+  itemize(text, ranges, styles, direction, fonts, scratch, result);
+  return result;
+}
 
-  std::vector<font::FaceId> faces(d.cps.size(), font::kNoFace);
-  std::vector<uint16_t> style_of(d.cps.size(), 0);
+void itemize(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
+             BaseDirection direction, const font::FontCollection& fonts, ItemizerScratch& d, Itemization& result) {
+  result.items.clear();
+  decode(text, d);
+  result.base_level = bidi_levels(d, direction);
+  if (d.cps.empty()) return;
+  grapheme_starts(d);
+  resolve_scripts(d);
+  const std::vector<uint8_t>& levels = d.levels;
+  const std::vector<uint8_t>& starts = d.starts;
+  std::vector<font::FaceId>& faces = d.faces;
+  std::vector<uint16_t>& style_of = d.style_of;
+  faces.assign(d.cps.size(), font::kNoFace);
+  style_of.assign(d.cps.size(), 0);
   size_t range = 0;
   for (size_t begin = 0; begin < d.cps.size();) {
     size_t end = begin + 1;
@@ -266,14 +419,12 @@ Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, s
     const uint16_t style = ranges.empty() ? 0 : ranges[range].style;
     const ItemStyle item_style = style < styles.size() ? styles[style] : ItemStyle{};
     const std::span<const char32_t> cluster(d.cps.data() + begin, end - begin);
-    const auto base = static_cast<UChar32>(cluster.front());
-    UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode own = uscript_getScript(base, &status);
+    const UScriptCode own = script_of(d.props[begin], cluster.front());
     font::FaceId face = font::kNoFace;
-    if (is_emoji_sequence(cluster, fonts) && fonts.covers(fonts.emoji_face(), cluster.front())) {
+    if (is_emoji_sequence(cluster, d.props[begin], fonts) && fonts.covers(fonts.emoji_face(), cluster.front())) {
       face = fonts.emoji_face();
     } else if (begin > 0 && is_weak_script(own) && levels[begin - 1] == levels[begin] && style_of[begin - 1] == style &&
-               faces[begin - 1] != fonts.emoji_face() && fonts.covers(faces[begin - 1], cluster.front())) {
+               !fonts.is_emoji_face(faces[begin - 1]) && fonts.covers(faces[begin - 1], cluster.front())) {
       face = faces[begin - 1];
     } else {
       face = fonts.fallback_for(cluster.front(), item_style.preferred, item_style.language);
@@ -287,8 +438,13 @@ Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, s
   }
 
   Item item;
+  UScriptCode known = USCRIPT_INVALID_CODE;
+  hb_script_t script = HB_SCRIPT_COMMON;
   for (size_t i = 0; i < d.cps.size(); ++i) {
-    const hb_script_t script = to_hb(scripts[i]);
+    if (d.scripts[i] != known) {
+      known = d.scripts[i];
+      script = to_hb(known);
+    }
     if (i > 0 && levels[i] == item.bidi_level && script == item.script && style_of[i] == item.style &&
         faces[i] == item.face)
       continue;
@@ -300,7 +456,6 @@ Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, s
   }
   item.end = d.offset[d.cps.size()];
   result.items.push_back(item);
-  return result;
 }
 
 }  // namespace inkset::shape

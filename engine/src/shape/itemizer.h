@@ -2,6 +2,8 @@
 // Splits a paragraph into items that HarfBuzz can shape in one call each: maximal ranges with one
 // bidi level (UAX #9), one script (UAX #24), one caller style and one font face.
 #include <hb.h>
+#include <unicode/uscript.h>
+#include <unicode/utypes.h>
 
 #include <cstdint>
 #include <span>
@@ -60,6 +62,35 @@ struct Itemization {
 // Complexity: O(n) in the text length, plus the font collection's coverage lookups.
 Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
                     BaseDirection direction, const font::FontCollection& fonts);
+
+struct ItemizerCharProps;  // defined by the itemizer
+
+// Buffers one caller reuses from paragraph to paragraph, so that itemizing allocates nothing once
+// they have grown to the longest paragraph. Their contents are internal to itemize.
+struct ItemizerScratch {
+  // Text with no right-to-left or bidi control character is all at level 0 under a left-to-right or
+  // automatic base direction, and text whose grapheme clusters are single characters plus combining
+  // marks needs no break iterator; with fast_paths these cases skip ICU's bidi and break iterators
+  // and read common characters' properties from a table. The result is the same either way; false
+  // exists so that tests can compare the two.
+  bool fast_paths = true;
+
+  std::vector<char32_t> cps;
+  std::vector<const ItemizerCharProps*> props;  // per code point: its table entry, or null
+  std::vector<uint32_t> offset;      // byte offset of each code point; offset[n] = text size
+  std::vector<UChar> u16;            // the UTF-16 form ICU works on, built only when ICU is called
+  std::vector<uint32_t> cp_of_unit;  // UTF-16 unit -> code point index
+  std::vector<UChar> unpaired;
+  std::vector<uint8_t> levels;
+  std::vector<uint8_t> starts;
+  std::vector<UScriptCode> scripts;
+  std::vector<font::FaceId> faces;
+  std::vector<uint16_t> style_of;
+};
+
+// As above, into `out` (its items are replaced), with `scratch`'s buffers.
+void itemize(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
+             BaseDirection direction, const font::FontCollection& fonts, ItemizerScratch& scratch, Itemization& out);
 
 inline constexpr size_t kBracketDepth = 64;
 

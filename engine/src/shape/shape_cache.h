@@ -7,10 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <list>
-#include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "font/font_collection.h"
@@ -37,7 +34,7 @@ struct ShapeKey {
 };
 
 // One shaped segment in logical order (cluster values never decrease), clusters relative to the
-// segment's first byte. Flags are GlyphFlag bits.
+// segment's first byte. Flags are GlyphFlag bits. The Shaper's working form; the cache stores a packed copy.
 struct ShapedSegment {
   std::vector<uint32_t> glyph_id;
   std::vector<Fixed> advance;
@@ -47,7 +44,44 @@ struct ShapedSegment {
   std::vector<uint8_t> flags;
 
   size_t size() const { return glyph_id.size(); }
-  size_t bytes() const;  // heap bytes held, for the cache's budget
+  void clear();
+};
+
+// A segment as the cache holds it: one allocation with the key's fields, the text and the glyph
+// arrays side by side. OpenType glyph ids are 16-bit and a cached segment is shorter than 256 bytes,
+// so ids and clusters are narrowed; offsets, almost always zero in the scripts that repeat most,
+// are stored only when some glyph has one.
+class CachedSegment {
+ public:
+  size_t size() const { return m_glyphs; }
+  bool has_offsets() const { return m_has_offsets; }
+  const Fixed* advance() const { return reinterpret_cast<const Fixed*>(this + 1); }
+  const Fixed* x_offset() const { return advance() + m_glyphs; }  // only when has_offsets()
+  const Fixed* y_offset() const { return x_offset() + m_glyphs; }
+  const uint16_t* glyph_id() const {
+    return reinterpret_cast<const uint16_t*>(advance() + (m_has_offsets ? 3 * m_glyphs : m_glyphs));
+  }
+  const uint8_t* cluster() const { return reinterpret_cast<const uint8_t*>(glyph_id() + m_glyphs); }
+  const uint8_t* flags() const { return cluster() + m_glyphs; }
+  std::string_view text() const { return {reinterpret_cast<const char*>(flags() + m_glyphs), m_text_size}; }
+
+ private:
+  friend class ShapeCache;
+  bool matches(const ShapeKey& key) const;
+
+  CachedSegment* m_prev = nullptr;  // recency list: intrusive, so a hit moves an entry without allocating
+  CachedSegment* m_next = nullptr;
+  uint64_t m_hash = 0;
+  uint64_t m_features_hash = 0;
+  hb_language_t m_language = nullptr;
+  Fixed m_size = 0;
+  hb_script_t m_script = HB_SCRIPT_COMMON;
+  uint32_t m_bytes = 0;  // charged against the capacity
+  font::FaceId m_face = font::kNoFace;
+  uint16_t m_glyphs = 0;
+  uint8_t m_text_size = 0;
+  uint8_t m_direction = 0;
+  bool m_has_offsets = false;
 };
 
 class ShapeCache {
@@ -58,17 +92,18 @@ class ShapeCache {
   static constexpr size_t kMaxSegmentBytes = 64;
 
   explicit ShapeCache(size_t capacity_bytes = kDefaultCapacity);
+  ~ShapeCache();
   ShapeCache(const ShapeCache&) = delete;
   ShapeCache& operator=(const ShapeCache&) = delete;
 
   // The segment shaped under `key`, or nullptr. A hit makes the entry most recently used.
   // Valid until the next insert, clear or set_capacity.
-  const ShapedSegment* find(const ShapeKey& key);
+  const CachedSegment* find(const ShapeKey& key);
 
   // Stores a copy of key.text with the segment, evicting least recently used entries until the total
-  // stays within capacity. An entry larger than the whole capacity is not stored. Replaces an
-  // existing entry with an equal key.
-  void insert(const ShapeKey& key, ShapedSegment segment);
+  // (entries and index) stays within capacity. Not stored: an entry larger than the whole capacity,
+  // text longer than kMaxSegmentBytes, a glyph id beyond 16 bits. Replaces an existing entry with an equal key.
+  void insert(const ShapeKey& key, const ShapedSegment& segment);
 
   void clear();
   void set_capacity(size_t bytes);  // evicts at once if the cache is over the new capacity
@@ -84,20 +119,23 @@ class ShapeCache {
   size_t capacity() const { return m_capacity; }
 
  private:
-  struct Entry {
-    std::string text;  // owns the bytes the map's key points to
-    ShapeKey key;
-    ShapedSegment segment;
-    size_t bytes = 0;
-  };
-  struct KeyHash {
-    size_t operator()(const ShapeKey& k) const { return static_cast<size_t>(k.hash); }
-  };
+  // Open addressing with linear probing; a slot holds the entry and 8 bits of its hash, so that a
+  // probe dereferences only entries that probably match.
+  size_t slot_of(const ShapeKey& key) const;  // the key's slot, or the empty slot where it would go
+  void erase_slot(size_t slot);
+  void unlink(CachedSegment* e);
+  void push_front(CachedSegment* e);
   void evict_to(size_t limit);
+  void grow();
+  size_t index_bytes() const { return m_slots.size() * (sizeof(CachedSegment*) + sizeof(uint8_t)); }
 
   size_t m_capacity;
-  std::list<Entry> m_lru;  // front = most recently used; list nodes keep Entry::text's address stable
-  std::unordered_map<ShapeKey, std::list<Entry>::iterator, KeyHash> m_index;
+  std::vector<CachedSegment*> m_slots;  // power-of-two size, at most 3/4 full
+  std::vector<uint8_t> m_tags;
+  size_t m_entries = 0;
+  size_t m_entry_bytes = 0;
+  CachedSegment* m_head = nullptr;  // most recently used
+  CachedSegment* m_tail = nullptr;
   Stats m_stats;
 };
 

@@ -27,6 +27,12 @@ uint64_t hash_features(const std::vector<hb_feature_t>& features) {
   return h;
 }
 
+bool same_features(const std::vector<hb_feature_t>& a, const std::vector<hb_feature_t>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const hb_feature_t& x, const hb_feature_t& y) {
+    return x.tag == y.tag && x.value == y.value && x.start == y.start && x.end == y.end;
+  });
+}
+
 // A word may start at `pos` (just after a space) unless the character there would join the space's
 // grapheme cluster (a combining mark or joiner on the space).
 bool starts_word(std::string_view text, size_t pos) {
@@ -54,6 +60,50 @@ Result<std::vector<hb_feature_t>> parse_features(std::string_view list) {
   return features;
 }
 
+namespace {
+
+void append(ShapedParagraph& out, const ShapedSegment& seg, uint32_t cluster_base) {
+  out.glyph_id.insert(out.glyph_id.end(), seg.glyph_id.begin(), seg.glyph_id.end());
+  out.advance.insert(out.advance.end(), seg.advance.begin(), seg.advance.end());
+  out.x_offset.insert(out.x_offset.end(), seg.x_offset.begin(), seg.x_offset.end());
+  out.y_offset.insert(out.y_offset.end(), seg.y_offset.begin(), seg.y_offset.end());
+  out.flags.insert(out.flags.end(), seg.flags.begin(), seg.flags.end());
+  for (const uint32_t c : seg.cluster) out.cluster.push_back(c + cluster_base);
+}
+
+void append(ShapedParagraph& out, const CachedSegment& seg, uint32_t cluster_base) {
+  const size_t n = seg.size();
+  const size_t at = out.glyph_count();
+  out.glyph_id.resize(at + n);
+  out.advance.insert(out.advance.end(), seg.advance(), seg.advance() + n);
+  if (seg.has_offsets()) {
+    out.x_offset.insert(out.x_offset.end(), seg.x_offset(), seg.x_offset() + n);
+    out.y_offset.insert(out.y_offset.end(), seg.y_offset(), seg.y_offset() + n);
+  } else {
+    out.x_offset.resize(at + n, 0);
+    out.y_offset.resize(at + n, 0);
+  }
+  out.cluster.resize(at + n);
+  out.flags.insert(out.flags.end(), seg.flags(), seg.flags() + n);
+  const uint16_t* ids = seg.glyph_id();
+  const uint8_t* clusters = seg.cluster();
+  for (size_t g = 0; g < n; ++g) {
+    out.glyph_id[at + g] = ids[g];
+    out.cluster[at + g] = clusters[g] + cluster_base;
+  }
+}
+
+void truncate(ShapedParagraph& out, size_t glyphs) {
+  out.glyph_id.resize(glyphs);
+  out.advance.resize(glyphs);
+  out.x_offset.resize(glyphs);
+  out.y_offset.resize(glyphs);
+  out.cluster.resize(glyphs);
+  out.flags.resize(glyphs);
+}
+
+}  // namespace
+
 struct Shaper::RunContext {
   std::string_view paragraph;
   Item item;
@@ -70,28 +120,46 @@ Shaper::Shaper(font::FontCollection& fonts, ShapeCache& cache)
 
 Shaper::~Shaper() { hb_buffer_destroy(m_buffer); }
 
+const Shaper::StyleSetup& Shaper::setup(const TextStyle& s) {
+  for (const StyleSetup& known : m_setups) {
+    if (known.weight == s.weight && known.italic == s.italic && known.family == s.family &&
+        known.language == s.language && same_features(known.features, s.features))
+      return known;
+  }
+  // Documents use a handful of styles; a bounded memo keeps a pathological one from growing it.
+  if (m_setups.size() == kMaxSetups) m_setups.erase(m_setups.begin());
+  StyleSetup& made = m_setups.emplace_back();
+  made.family = s.family;
+  made.weight = s.weight;
+  made.italic = s.italic;
+  made.language = s.language;
+  made.features = s.features;
+  made.match = m_fonts.match(s.family, s.weight, s.italic);
+  // Degrade, never fail: an unknown family is set in the first bundled family.
+  if (made.match.face == font::kNoFace) made.match = m_fonts.match(m_fonts.info(0).family, s.weight, s.italic);
+  made.features_hash = hash_features(s.features);
+  // An unset language stays unset rather than taking the process locale: output must not depend on it.
+  made.hb_language = s.language.empty() ? HB_LANGUAGE_INVALID
+                                        : hb_language_from_string(s.language.data(), static_cast<int>(s.language.size()));
+  return made;
+}
+
 ShapedParagraph Shaper::shape(std::string_view text, std::span<const StyleRange> ranges,
                               std::span<const TextStyle> styles, BaseDirection direction) {
-  ShapedParagraph out;
-  out.text = text;
-  std::vector<font::FaceMatch> matches(styles.size());
-  std::vector<ItemStyle> item_styles(styles.size());
-  std::vector<uint64_t> features_hashes(styles.size());
-  std::vector<hb_language_t> languages(styles.size());
-  for (size_t i = 0; i < styles.size(); ++i) {
-    const TextStyle& s = styles[i];
-    matches[i] = m_fonts.match(s.family, s.weight, s.italic);
-    // Degrade, never fail: an unknown family is set in the first bundled family.
-    if (matches[i].face == font::kNoFace) matches[i] = m_fonts.match(m_fonts.info(0).family, s.weight, s.italic);
-    item_styles[i] = ItemStyle{matches[i].face, s.language};
-    features_hashes[i] = hash_features(s.features);
-    // An unset language stays unset rather than taking the process locale: output must not depend on it.
-    languages[i] = s.language.empty() ? HB_LANGUAGE_INVALID
-                                      : hb_language_from_string(s.language.data(), static_cast<int>(s.language.size()));
+  ShapedParagraph& work = m_work;
+  work.runs.clear();
+  truncate(work, 0);
+  m_item_styles.clear();
+  m_features_hashes.clear();
+  m_languages.clear();
+  for (const TextStyle& s : styles) {
+    const StyleSetup& set = setup(s);
+    m_item_styles.push_back(ItemStyle{set.match.face, s.language});
+    m_features_hashes.push_back(set.features_hash);
+    m_languages.push_back(set.hb_language);
   }
-  const Itemization items = itemize(text, ranges, item_styles, direction, m_fonts);
-  out.base_level = items.base_level;
-  out.runs.reserve(items.items.size());
+  itemize(text, ranges, m_item_styles, direction, m_fonts, m_itemizer, m_items);
+  const Itemization& items = m_items;
   for (const Item& item : items.items) {
     const uint16_t style = item.style < styles.size() ? item.style : 0;
     if (styles.empty()) break;
@@ -100,7 +168,7 @@ ShapedParagraph Shaper::shape(std::string_view text, std::span<const StyleRange>
     ShapedRun run;
     run.text_begin = item.begin;
     run.text_end = item.end;
-    run.glyph_begin = static_cast<uint32_t>(out.glyph_count());
+    run.glyph_begin = static_cast<uint32_t>(work.glyph_count());
     run.face = item.face;
     run.size = s.size;
     run.bidi_level = item.bidi_level;
@@ -115,13 +183,25 @@ ShapedParagraph Shaper::shape(std::string_view text, std::span<const StyleRange>
                          m_fonts.hb_font(item.face, s.size),
                          s.size,
                          (item.bidi_level & 1) ? HB_DIRECTION_RTL : HB_DIRECTION_LTR,
-                         languages[style],
+                         m_languages[style],
                          &s.features,
-                         features_hashes[style]};
-    shape_run(ctx, out);
-    run.glyph_end = static_cast<uint32_t>(out.glyph_count());
-    out.runs.push_back(run);
+                         m_features_hashes[style]};
+    shape_run(ctx, work);
+    run.glyph_end = static_cast<uint32_t>(work.glyph_count());
+    work.runs.push_back(run);
   }
+  // The result is built in reused buffers and copied out at its exact size: one allocation per
+  // array instead of repeated growth, and no slack kept alive with the paragraph.
+  ShapedParagraph out;
+  out.text = text;
+  out.base_level = items.base_level;
+  out.runs = work.runs;
+  out.glyph_id = work.glyph_id;
+  out.advance = work.advance;
+  out.x_offset = work.x_offset;
+  out.y_offset = work.y_offset;
+  out.cluster = work.cluster;
+  out.flags = work.flags;
   for (size_t g = 0; g < out.glyph_count(); ++g) {
     if (out.glyph_id[g] != 0) continue;
     out.flags[g] |= kMissing;
@@ -156,36 +236,6 @@ void Shaper::shape_segment(const RunContext& run, std::string_view context, uint
   }
 }
 
-namespace {
-
-void append(ShapedParagraph& out, const ShapedSegment& seg, uint32_t cluster_base) {
-  out.glyph_id.insert(out.glyph_id.end(), seg.glyph_id.begin(), seg.glyph_id.end());
-  out.advance.insert(out.advance.end(), seg.advance.begin(), seg.advance.end());
-  out.x_offset.insert(out.x_offset.end(), seg.x_offset.begin(), seg.x_offset.end());
-  out.y_offset.insert(out.y_offset.end(), seg.y_offset.begin(), seg.y_offset.end());
-  out.flags.insert(out.flags.end(), seg.flags.begin(), seg.flags.end());
-  for (const uint32_t c : seg.cluster) out.cluster.push_back(c + cluster_base);
-}
-
-void truncate(ShapedParagraph& out, size_t glyphs) {
-  out.glyph_id.resize(glyphs);
-  out.advance.resize(glyphs);
-  out.x_offset.resize(glyphs);
-  out.y_offset.resize(glyphs);
-  out.cluster.resize(glyphs);
-  out.flags.resize(glyphs);
-}
-
-void clear(ShapedSegment& s) {
-  s.glyph_id.clear();
-  s.advance.clear();
-  s.x_offset.clear();
-  s.y_offset.clear();
-  s.cluster.clear();
-  s.flags.clear();
-}
-
-}  // namespace
 
 void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
   const std::string_view text = run.paragraph;
@@ -194,7 +244,7 @@ void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
   const size_t first_glyph = out.glyph_count();
   auto shape_whole = [&] {
     truncate(out, first_glyph);
-    clear(m_scratch);
+    m_scratch.clear();
     shape_segment(run, text, begin, end, 0, m_scratch);
     append(out, m_scratch, 0);
     ++m_stats.runs_shaped_whole;
@@ -214,18 +264,18 @@ void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
     if (bounded && seg.size() <= ShapeCache::kMaxSegmentBytes) {
       const ShapeKey key = ShapeKey::make(run.item.face, run.size, run.features_hash, run.direction, run.item.script,
                                           run.language, seg);
-      if (const ShapedSegment* hit = m_cache.find(key)) {
+      if (const CachedSegment* hit = m_cache.find(key)) {
         append(out, *hit, seg_begin);
         ++m_stats.segments_from_cache;
       } else {
-        ShapedSegment fresh;
-        shape_segment(run, seg, 0, static_cast<uint32_t>(seg.size()), 0, fresh);
-        append(out, fresh, seg_begin);
-        m_cache.insert(key, std::move(fresh));
+        m_scratch.clear();
+        shape_segment(run, seg, 0, static_cast<uint32_t>(seg.size()), 0, m_scratch);
+        append(out, m_scratch, seg_begin);
+        m_cache.insert(key, m_scratch);
         ++m_stats.segments_shaped;
       }
     } else {
-      clear(m_scratch);
+      m_scratch.clear();
       shape_segment(run, text, seg_begin, seg_end, seg_begin, m_scratch);
       append(out, m_scratch, seg_begin);
       ++m_stats.segments_shaped;

@@ -85,10 +85,33 @@ class Shaper {
   void shape_segment(const RunContext& run, std::string_view context, uint32_t begin, uint32_t end,
                      uint32_t cluster_base, ShapedSegment& out);
 
+  // What a style resolves to, kept so that the paragraphs of a document do not match families and
+  // intern languages again and again.
+  struct StyleSetup {
+    std::string family;
+    int weight = 0;
+    bool italic = false;
+    std::string language;
+    std::vector<hb_feature_t> features;
+    font::FaceMatch match;
+    uint64_t features_hash = 0;
+    hb_language_t hb_language = HB_LANGUAGE_INVALID;
+  };
+  static constexpr size_t kMaxSetups = 64;
+  const StyleSetup& setup(const TextStyle& style);
+
   font::FontCollection& m_fonts;
   ShapeCache& m_cache;
   hb_buffer_t* m_buffer;
   ShapedSegment m_scratch;
+  // Reused from paragraph to paragraph: the steady state allocates only the returned arrays.
+  std::vector<StyleSetup> m_setups;
+  std::vector<ItemStyle> m_item_styles;
+  std::vector<uint64_t> m_features_hashes;
+  std::vector<hb_language_t> m_languages;
+  ItemizerScratch m_itemizer;
+  Itemization m_items;
+  ShapedParagraph m_work;
   bool m_cache_enabled = true;
   Stats m_stats;
 };
