@@ -3,20 +3,19 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "support/utf8.h"
 
 namespace inkset::breaking {
 namespace {
 
-enum class PointKind : uint8_t { kAllowed, kMandatory, kDictionaryHyphen };
+enum PointKind : uint8_t { kAllowed, kMandatory, kDictionaryHyphen };
 
-struct BreakPoint {
-  uint32_t offset;
-  PointKind kind;
-};
+using BreakPoint = ItemList::Scratch::Point;
 
 bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || cp == '\t';  // the only ASCII Zs is U+0020
   // Zs except the no-break spaces (UAX #14 class GL), plus tab: these become interword glue.
   if (cp == 0x00A0 || cp == 0x2007 || cp == 0x202F) return false;
   return cp == '\t' || u_charType(static_cast<UChar32>(cp)) == U_SPACE_SEPARATOR;
@@ -28,6 +27,7 @@ bool is_line_end(char32_t cp) {
 }
 
 bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';  // ASCII has no marks; its letters are a-z, A-Z
   const int8_t type = u_charType(static_cast<UChar32>(cp));
   return cp == 0x00AD || u_isalpha(static_cast<UChar32>(cp)) || type == U_NON_SPACING_MARK ||
          type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
@@ -67,7 +67,7 @@ void collect_dictionary_points(std::string_view text, const Hyphenator& hyphenat
     }
     scratch.clear();
     hyphenator.hyphenate(text.substr(start, end - start), limits, scratch);
-    for (const uint32_t o : scratch) out.push_back({static_cast<uint32_t>(start + o), PointKind::kDictionaryHyphen});
+    for (const uint32_t o : scratch) out.push_back({static_cast<uint32_t>(start + o), kDictionaryHyphen});
     pos = end;
   }
 }
@@ -86,8 +86,11 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
 
   // glyph_at[o]: the first glyph whose cluster is >= o; a break at o is clean only if a cluster
   // starts exactly there (clusters never decrease along the arrays, see ShapedParagraph).
-  std::vector<uint32_t> glyph_at(text_size + 1, glyph_count);
-  std::vector<uint8_t> cluster_start(text_size + 1, 0);
+  ItemList::Scratch& scratch = out.scratch;
+  std::vector<uint32_t>& glyph_at = scratch.glyph_at;
+  std::vector<uint8_t>& cluster_start = scratch.cluster_start;
+  glyph_at.assign(text_size + 1, glyph_count);
+  cluster_start.assign(text_size + 1, 0);
   cluster_start[text_size] = 1;
   {
     uint32_t o = 0;
@@ -116,19 +119,20 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
     }
   }
 
-  std::vector<BreakPoint> points;
-  points.reserve(breaks.size());
+  std::vector<BreakPoint>& breaks_kept = scratch.breaks;
+  breaks_kept.clear();
   for (const BreakOpportunity& b : breaks) {
     if (b.offset == 0 || b.offset >= text_size) continue;
-    points.push_back({b.offset, b.kind == BreakKind::kMandatory ? PointKind::kMandatory : PointKind::kAllowed});
+    breaks_kept.push_back({b.offset, b.kind == BreakKind::kMandatory ? kMandatory : kAllowed});
   }
-  if (hyphenator && can_hyphenate) {
-    std::vector<uint32_t> scratch;
-    const size_t first = points.size();
-    collect_dictionary_points(text, *hyphenator, params.hyphenation, scratch, points);
-    std::inplace_merge(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(first), points.end(),
-                       [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
-  }
+  std::vector<BreakPoint>& hyphens = scratch.hyphens;
+  hyphens.clear();
+  if (hyphenator && can_hyphenate) collect_dictionary_points(text, *hyphenator, params.hyphenation, scratch.word_points, hyphens);
+  // Stable: at one offset the opportunity comes before the hyphenation point.
+  std::vector<BreakPoint>& points = scratch.points;
+  points.clear();
+  std::merge(breaks_kept.begin(), breaks_kept.end(), hyphens.begin(), hyphens.end(), std::back_inserter(points),
+             [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
 
   auto run_of_glyph = [&](uint32_t g) {
     const auto it = std::upper_bound(para.runs.begin(), para.runs.end(), g,
@@ -206,13 +210,13 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   for (const BreakPoint& p : points) {
     const uint32_t o = p.offset;
     if (o <= box_start || !cluster_start[o]) continue;
-    if (p.kind == PointKind::kDictionaryHyphen || (o >= 2 && text.substr(o - 2, 2) == "\xC2\xAD")) {
+    if (p.kind == kDictionaryHyphen || (o >= 2 && text.substr(o - 2, 2) == "\xC2\xAD")) {
       // A discretionary hyphen: dictionary point or after a soft hyphen.
       if (!can_hyphenate || glyph_at[o] >= glyph_count || (para.flags[glyph_at[o]] & shape::kUnsafeToBreak)) continue;
       emit_box(o);
       Item h = penalty(o, params.hyphen_penalty);
       h.flagged = true;
-      h.dictionary = p.kind == PointKind::kDictionaryHyphen;
+      h.dictionary = p.kind == kDictionaryHyphen;
       h.run = run_of_glyph(glyph_at[o] - 1);
       h.width = hyphen_advance_by_run[h.run];
       push(h);
@@ -221,7 +225,7 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
     }
     const uint32_t sp = space_start(box_start, o);
     emit_box(sp);
-    if (p.kind == PointKind::kMandatory) {
+    if (p.kind == kMandatory) {
       finish_line(sp, o);
     } else if (sp < o) {
       Item glue;
