@@ -185,19 +185,26 @@ LineBuilder::Extent LineBuilder::place(const shape::ShapedParagraph& para, const
 
   Fixed pen = left + (rtl ? 0 : blank);
   const auto base = static_cast<uint32_t>(glyph_id.size());
+  // Sized once for the line (its glyphs and the hyphen), written in place, trimmed to what was put.
+  const size_t most = base + (g1 - g0) + (hyphen ? 1 : 0);
+  glyph_id.resize(most);
+  x.resize(most);
+  y.resize(most);
+  size_t next = base;
   Extent extent;
   extent.ink_left = pen;
   auto put = [&](uint32_t id, Fixed advance, Fixed x_offset, Fixed y_offset) {
-    glyph_id.push_back(id);
-    x.push_back(pen + x_offset);
-    y.push_back(-y_offset);
+    glyph_id[next] = id;
+    x[next] = pen + x_offset;
+    y[next] = -y_offset;
+    ++next;
     pen += advance;
   };
   for (const int32_t logical : m_visual) {
     const Piece& p = m_pieces[static_cast<size_t>(logical)];
     PlacedRun placed;
     placed.shaped_run = p.run;
-    placed.glyph_first = static_cast<uint32_t>(glyph_id.size()) - base;
+    placed.glyph_first = static_cast<uint32_t>(next) - base;
     const bool run_rtl = (para.runs[p.run].bidi_level & 1) != 0;
     if (run_rtl && p.hyphen) put(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
     for (uint32_t k = 0; k < p.glyph_end - p.glyph_begin; ++k) {
@@ -205,9 +212,12 @@ LineBuilder::Extent LineBuilder::place(const shape::ShapedParagraph& para, const
       put(para.glyph_id[g], para.advance[g] + m_extra[g - g0], para.x_offset[g], para.y_offset[g]);
     }
     if (!run_rtl && p.hyphen) put(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
-    placed.glyph_count = static_cast<uint32_t>(glyph_id.size()) - base - placed.glyph_first;
+    placed.glyph_count = static_cast<uint32_t>(next) - base - placed.glyph_first;
     runs.push_back(placed);
   }
+  glyph_id.resize(next);
+  x.resize(next);
+  y.resize(next);
   extent.ink_width = pen - extent.ink_left;
   return extent;
 }
