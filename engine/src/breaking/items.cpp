@@ -35,6 +35,10 @@ bool is_word_char(char32_t cp) {
 
 // The code point that ends just before `end` (text is scanned backwards over continuation bytes).
 char32_t decode_before(std::string_view text, size_t end, size_t& start) {
+  if (static_cast<unsigned char>(text[end - 1]) < 0x80) {
+    start = end - 1;
+    return static_cast<unsigned char>(text[start]);
+  }
   start = end;
   while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80 && end - start < 3) --start;
   if (start > 0) --start;
@@ -51,17 +55,27 @@ Fixed scaled(Fixed width, Fraction f) {
   return static_cast<Fixed>(static_cast<int64_t>(width) * f.num / f.den);
 }
 
+// utf8::decode with ASCII, most of a Latin text, answered inline.
+char32_t next_char(std::string_view text, size_t& pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    ++pos;
+    return byte;
+  }
+  return utf8::decode(text, pos);
+}
+
 void collect_dictionary_points(std::string_view text, const Hyphenator& hyphenator, const HyphenationLimits& limits,
                                std::vector<uint32_t>& scratch, std::vector<BreakPoint>& out) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t start = pos;
-    char32_t cp = utf8::decode(text, pos);
+    char32_t cp = next_char(text, pos);
     if (!is_word_char(cp)) continue;
     size_t end = pos;
     while (end < text.size()) {
       size_t next = end;
-      cp = utf8::decode(text, next);
+      cp = next_char(text, next);
       if (!is_word_char(cp)) break;
       end = next;
     }
