@@ -42,10 +42,12 @@ struct Paragraph {
 
   void prepare() {
     const size_t n = work.size();
-    width.assign(n + 1, 0);
-    stretch.assign(n + 1, 0);
-    shrink.assign(n + 1, 0);
-    fil.assign(n + 1, 0);
+    // Every entry is written below; resizing a reused buffer writes nothing.
+    width.resize(n + 1);
+    stretch.resize(n + 1);
+    shrink.resize(n + 1);
+    fil.resize(n + 1);
+    width[0] = stretch[0] = shrink[0] = fil[0] = 0;
     for (size_t i = 0; i < n; ++i) {
       const Work& w = work[i];
       const bool counts = w.kind != ItemKind::kPenalty;
@@ -168,12 +170,11 @@ double report_ratio(const Measure& m, int64_t line_width) {
 }
 
 void load_items(const ItemList& items, Paragraph& p) {
-  p.work.clear();
-  p.work.reserve(items.items.size());
+  p.work.resize(items.items.size());
   for (uint32_t i = 0; i < items.items.size(); ++i) {
     const Item& it = items.items[i];
-    p.work.push_back({it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
-                      it.text_begin, it.text_end});
+    p.work[i] = {it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
+                 it.text_begin, it.text_end};
   }
   p.prepare();
 }
