@@ -106,27 +106,26 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   glyph_at.assign(text_size + 1, glyph_count);
   cluster_start.assign(text_size + 1, 0);
   cluster_start[text_size] = 1;
+  // One pass over the glyphs: the offset map, cluster starts, and each cluster's glyphs and width.
   {
     uint32_t o = 0;
     for (uint32_t g = 0; g < glyph_count; ++g) {
       const uint32_t c = std::min(para.cluster[g], text_size);
       while (o <= c) glyph_at[o++] = g;
-      if (g == 0 || para.cluster[g] != para.cluster[g - 1]) cluster_start[c] = 1;
+      if (g == 0 || para.cluster[g] != para.cluster[g - 1]) {
+        cluster_start[c] = 1;
+        Cluster cl;
+        cl.text_begin = para.cluster[g];
+        cl.glyph_begin = g;
+        cl.break_before_unsafe = (para.flags[g] & shape::kUnsafeToBreak) != 0;
+        out.clusters.push_back(cl);
+      }
+      out.clusters.back().width += para.advance[g];
     }
-  }
-  for (uint32_t g = 0; g < glyph_count; ++g) {
-    if (g != 0 && para.cluster[g] == para.cluster[g - 1]) continue;
-    Cluster c;
-    c.text_begin = para.cluster[g];
-    c.glyph_begin = g;
-    c.break_before_unsafe = (para.flags[g] & shape::kUnsafeToBreak) != 0;
-    out.clusters.push_back(c);
   }
   for (size_t i = 0; i < out.clusters.size(); ++i) {
     Cluster& c = out.clusters[i];
-    const uint32_t glyph_end = i + 1 < out.clusters.size() ? out.clusters[i + 1].glyph_begin : glyph_count;
     const uint32_t text_end = i + 1 < out.clusters.size() ? out.clusters[i + 1].text_begin : text_size;
-    for (uint32_t g = c.glyph_begin; g < glyph_end; ++g) c.width += para.advance[g];
     if (text_end > c.text_begin) {
       const char last = text[text_end - 1];
       c.break_after_preferred = last == '/' || last == '-' || last == '.' || last == '?' || last == '&';
