@@ -48,11 +48,13 @@ TEST_CASE("hyphenation cache: repeated words give the patterns' answer and count
     INFO(words[i]);
     REQUIRE(a == b);
   }
-  // Words longer than the cache's limit go straight to the patterns and are not counted.
-  size_t long_words = 0;
-  for (const auto& w : words) long_words += w.size() > 24 ? 3 : 0;
+  // Words longer than the cache's limit go straight to the patterns, and words of fewer bytes than
+  // left_min + right_min cannot break: neither is counted.
+  size_t uncounted = 0;
+  for (const auto& w : words) uncounted += w.size() > 24 || w.size() < limits.left_min + limits.right_min ? 3 : 0;
+  CHECK(uncounted > 0);
   auto stats = cached->cache_stats();
-  CHECK(stats.hits + stats.misses == order.size() - long_words);
+  CHECK(stats.hits + stats.misses == order.size() - uncounted);
 
   // A working set that fits: the second round is answered from the cache (but for the odd slot
   // two of the words share).
@@ -76,4 +78,18 @@ TEST_CASE("hyphenation cache: repeated words give the patterns' answer and count
   b.clear();
   cached->hyphenate("consideration", {5, 5}, b);
   CHECK(a.size() > b.size());
+}
+
+TEST_CASE("hyphenation cache: short words skip the cache, soft hyphens still count", "[breaking][hyphen]") {
+  HyphenatorSet set;
+  const Hyphenator* h = set.for_language("en");
+  REQUIRE(h);
+  std::vector<uint32_t> out;
+  for (const char* w : {"the", "and", "of", "", "ahoy"}) h->hyphenate(w, {}, out);
+  CHECK(out.empty());
+  CHECK(h->cache_stats().hits + h->cache_stats().misses == 0);
+  // "a\u00ADb": four bytes, fewer than left_min + right_min, but the author's soft hyphen decides.
+  h->hyphenate("a\xC2\xAD" "b", {}, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0] == 3);
 }

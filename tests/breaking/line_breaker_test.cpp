@@ -293,3 +293,50 @@ TEST_CASE("line breaker: the emergency stretch admits lines but does not rank th
   }
   CHECK(third_pass > 20);
 }
+
+TEST_CASE("line breaker: a reused LineBreaker gives what the free functions give", "[breaking][knuth-plass]") {
+  breaking::HyphenatorSet set;
+  // Long and short paragraphs in turn, so buffers shrink in use and grow again; one needs the
+  // emergency pass (a word wider than the measure).
+  const std::string texts[] = {
+      "aaa bb cccc d ee fff gggg h iii jj kkkkk llll mmm nn o ppp qqqq rr sss",
+      "hyphenation representation characteristically",
+      "x",
+      "supercalifragilisticexpialidocious and more words after it",
+      "aaa bb cccc d ee fff gggg h iii jj kkkkk llll mmm nn o ppp qqqq rr sss tt uuu vvvv w",
+  };
+  const Fixed widths[] = {9 * test::kEm};
+  breaking::LineBreaker breaker;
+  int emergency = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& text : texts) {
+      const auto para = test::synthetic_paragraph(text);
+      const auto items = test::synthetic_items(para, set.for_language("en"));
+      for (const int32_t looseness : {0, 1}) {
+        breaking::BreakParams params;
+        params.line_widths = widths;
+        params.looseness = looseness;
+        const auto expected = breaking::break_lines(items, params);
+        const auto& got = breaker.break_lines(items, params);
+        emergency += got.pass == 4;
+        CHECK(got.pass == expected.pass);
+        CHECK(got.demerits == expected.demerits);
+        CHECK(got.max_badness == expected.max_badness);
+        REQUIRE(got.lines.size() == expected.lines.size());
+        for (size_t i = 0; i < got.lines.size(); ++i) {
+          CHECK(got.lines[i].item_begin == expected.lines[i].item_begin);
+          CHECK(got.lines[i].item_end == expected.lines[i].item_end);
+          CHECK(got.lines[i].text_begin == expected.lines[i].text_begin);
+          CHECK(got.lines[i].text_end == expected.lines[i].text_end);
+          CHECK(got.lines[i].natural_width == expected.lines[i].natural_width);
+        }
+        const auto greedy = breaking::break_lines_greedy(items, params);
+        const auto& got_greedy = breaker.break_lines_greedy(items, params);
+        REQUIRE(got_greedy.lines.size() == greedy.lines.size());
+        for (size_t i = 0; i < greedy.lines.size(); ++i) CHECK(got_greedy.lines[i].text_end == greedy.lines[i].text_end);
+        CHECK(got_greedy.demerits == greedy.demerits);
+      }
+    }
+  }
+  CHECK(emergency > 0);
+}

@@ -124,3 +124,53 @@ TEST_CASE("line builder: a last line admitted by shrinking is shrunk to the meas
   builder.build(para, items, r.lines[0], {}, {}, line);
   CHECK(line.ink_width == 14 * test::kEm);
 }
+
+TEST_CASE("line builder: a paragraph's lines in one PlacedLines block equal lines built alone", "[breaking][line-builder]") {
+  breaking::HyphenatorSet set;
+  // Bidi runs, hyphenated breaks and several alignments, all appended to one block.
+  const std::string text = "ab CDE fg hyphenation representation xx yy zzz characteristically qq";
+  const auto para = test::synthetic_paragraph(text, {{3, 0}, {6, 1}, {static_cast<uint32_t>(text.size()), 0}});
+  const auto items = test::synthetic_items(para, set.for_language("en"));
+  const breaking::HyphenGlyph hyphen[] = {{'-', test::kEm}, {'-', test::kEm}, {'-', test::kEm}};
+  const Fixed widths[] = {11 * test::kEm};
+  breaking::LineBuilder builder;
+  breaking::PlacedLines lines;
+  for (const auto alignment : {breaking::Alignment::kJustified, breaking::Alignment::kLeft, breaking::Alignment::kRight,
+                               breaking::Alignment::kCenter}) {
+    breaking::BreakParams params;
+    params.line_widths = widths;
+    params.alignment = alignment;
+    const auto r = breaking::break_lines(items, params);
+    REQUIRE(r.lines.size() >= 5);
+    bool any_hyphen = false;
+    lines.clear();
+    lines.reserve(r.lines.size(), r.lines.size() * 3, para.glyph_count() + r.lines.size());
+    for (const auto& l : r.lines) builder.build(para, items, l, {alignment, 0}, hyphen, lines);
+    REQUIRE(lines.size() == r.lines.size());
+    CHECK_FALSE(lines.empty());
+    for (size_t i = 0; i < r.lines.size(); ++i) {
+      breaking::PlacedLine alone;
+      builder.build(para, items, r.lines[i], {alignment, 0}, hyphen, alone);
+      const breaking::PlacedLineView v = lines[i];
+      any_hyphen |= alone.hyphenated;
+      CHECK(v.text_begin == alone.text_begin);
+      CHECK(v.text_end == alone.text_end);
+      CHECK(v.hyphenated == alone.hyphenated);
+      CHECK(v.ratio == alone.ratio);
+      CHECK(v.ink_left == alone.ink_left);
+      CHECK(v.ink_width == alone.ink_width);
+      CHECK(std::vector<uint32_t>(v.glyph_id.begin(), v.glyph_id.end()) == alone.glyph_id);
+      CHECK(std::vector<Fixed>(v.x.begin(), v.x.end()) == alone.x);
+      CHECK(std::vector<Fixed>(v.y.begin(), v.y.end()) == alone.y);
+      REQUIRE(v.runs.size() == alone.runs.size());
+      for (size_t k = 0; k < v.runs.size(); ++k) {
+        CHECK(v.runs[k].shaped_run == alone.runs[k].shaped_run);
+        CHECK(v.runs[k].glyph_first == alone.runs[k].glyph_first);
+        CHECK(v.runs[k].glyph_count == alone.runs[k].glyph_count);
+      }
+    }
+    CHECK(any_hyphen);
+  }
+  lines.clear();
+  CHECK(lines.empty());
+}

@@ -43,24 +43,36 @@ Hyphenator::~Hyphenator() {
 }
 
 void Hyphenator::hyphenate(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const {
+  // Bytes bound characters from above: fewer bytes than the limits need cannot break, unless a soft
+  // hyphen says where.
+  if (word.size() < static_cast<size_t>(limits.left_min) + limits.right_min &&
+      word.find("\xC2\xAD") == std::string_view::npos) {
+    return;
+  }
   if (word.size() > kMaxCachedWord || limits.left_min > 255 || limits.right_min > 255) {
     hyphenate_uncached(word, limits, out);
     return;
   }
-  if (!m_cache) m_cache = std::make_unique<CacheSlot[]>(kCacheSlots);
+  if (!m_cache) m_cache = std::make_unique<CacheSlot[]>(kCacheSets * kCacheWays);
   const uint64_t hash = hash_mix(hash_bytes(word), (limits.left_min << 8) | limits.right_min);
-  CacheSlot& slot = m_cache[hash % kCacheSlots];
-  if (slot.length == word.size() && slot.hash == hash && slot.left_min == limits.left_min &&
-      slot.right_min == limits.right_min && std::string_view(slot.word.data(), slot.length) == word) {
-    ++m_cache_stats.hits;
-    out.insert(out.end(), slot.points.begin(), slot.points.begin() + slot.point_count);
-    return;
+  CacheSlot* set = &m_cache[(hash % kCacheSets) * kCacheWays];
+  for (size_t way = 0; way < kCacheWays; ++way) {
+    const CacheSlot& slot = set[way];
+    if (slot.length == word.size() && slot.hash == hash && slot.left_min == limits.left_min &&
+        slot.right_min == limits.right_min && std::string_view(slot.word.data(), slot.length) == word) {
+      ++m_cache_stats.hits;
+      out.insert(out.end(), slot.points.begin(), slot.points.begin() + slot.point_count);
+      std::rotate(set, set + way, set + way + 1);  // most recently used first
+      return;
+    }
   }
   ++m_cache_stats.misses;
   const size_t first = out.size();
   hyphenate_uncached(word, limits, out);
   const size_t count = out.size() - first;
   if (count > kMaxCachedPoints || word.empty()) return;
+  std::rotate(set, set + kCacheWays - 1, set + kCacheWays);  // the least recent way goes
+  CacheSlot& slot = set[0];
   slot.hash = hash;
   slot.length = static_cast<uint8_t>(word.size());
   slot.left_min = static_cast<uint8_t>(limits.left_min);

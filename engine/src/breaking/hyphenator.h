@@ -33,8 +33,10 @@ class Hyphenator {
   // Words with fewer than left_min + right_min characters never break. Positions where the
   // patterns ask for a spelling change (e.g. German "ck" -> "k-k") are skipped: that would need
   // re-shaping. Characters the dictionary's encoding lacks leave the word unhyphenated.
-  // Short words are answered from a direct-mapped cache of recent words (fixed size, no allocation):
-  // running text repeats its words, and the patterns cost far more than a lookup.
+  // Short words are answered from a two-way set-associative cache of recent words, least recently
+  // used out (fixed size, no allocation): running text repeats its words, and the patterns cost far
+  // more than a lookup. Words too short to break and without a soft hyphen return at once, neither
+  // looked up nor counted, so that "the" and "and" take no room in the cache.
   void hyphenate(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const;
 
   struct CacheStats {
@@ -57,7 +59,8 @@ class Hyphenator {
     std::array<char, kMaxCachedWord> word{};
     std::array<uint8_t, kMaxCachedPoints> points{};
   };
-  static constexpr size_t kCacheSlots = kCacheBytes / sizeof(CacheSlot);
+  static constexpr size_t kCacheWays = 2;
+  static constexpr size_t kCacheSets = kCacheBytes / sizeof(CacheSlot) / kCacheWays;
 
   friend class HyphenatorSet;
   Hyphenator(HyphenDict* dict, UConverter* converter);
@@ -67,7 +70,8 @@ class Hyphenator {
   mutable std::string m_encoded;                      // scratch, reused between words
   mutable std::vector<uint32_t> m_char_end;           // per encoded character: its end offset in `word`
   mutable std::vector<char> m_hyphens;
-  mutable std::unique_ptr<CacheSlot[]> m_cache;  // kCacheSlots, allocated on the first word
+  mutable std::unique_ptr<CacheSlot[]> m_cache;  // kCacheSets x kCacheWays, most recent way first;
+                                                 // allocated on the first word
   mutable CacheStats m_cache_stats;
 };
 

@@ -3,20 +3,19 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "support/utf8.h"
 
 namespace inkset::breaking {
 namespace {
 
-enum class PointKind : uint8_t { kAllowed, kMandatory, kDictionaryHyphen };
+enum PointKind : uint8_t { kAllowed, kMandatory, kDictionaryHyphen };
 
-struct BreakPoint {
-  uint32_t offset;
-  PointKind kind;
-};
+using BreakPoint = ItemList::Scratch::Point;
 
 bool is_space(char32_t cp) {
+  if (cp < 0x80) return cp == ' ' || cp == '\t';  // the only ASCII Zs is U+0020
   // Zs except the no-break spaces (UAX #14 class GL), plus tab: these become interword glue.
   if (cp == 0x00A0 || cp == 0x2007 || cp == 0x202F) return false;
   return cp == '\t' || u_charType(static_cast<UChar32>(cp)) == U_SPACE_SEPARATOR;
@@ -28,6 +27,7 @@ bool is_line_end(char32_t cp) {
 }
 
 bool is_word_char(char32_t cp) {
+  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';  // ASCII has no marks; its letters are a-z, A-Z
   const int8_t type = u_charType(static_cast<UChar32>(cp));
   return cp == 0x00AD || u_isalpha(static_cast<UChar32>(cp)) || type == U_NON_SPACING_MARK ||
          type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK;
@@ -35,6 +35,10 @@ bool is_word_char(char32_t cp) {
 
 // The code point that ends just before `end` (text is scanned backwards over continuation bytes).
 char32_t decode_before(std::string_view text, size_t end, size_t& start) {
+  if (static_cast<unsigned char>(text[end - 1]) < 0x80) {
+    start = end - 1;
+    return static_cast<unsigned char>(text[start]);
+  }
   start = end;
   while (start > 0 && (static_cast<unsigned char>(text[start - 1]) & 0xC0) == 0x80 && end - start < 3) --start;
   if (start > 0) --start;
@@ -51,23 +55,33 @@ Fixed scaled(Fixed width, Fraction f) {
   return static_cast<Fixed>(static_cast<int64_t>(width) * f.num / f.den);
 }
 
+// utf8::decode with ASCII, most of a Latin text, answered inline.
+char32_t next_char(std::string_view text, size_t& pos) {
+  const auto byte = static_cast<unsigned char>(text[pos]);
+  if (byte < 0x80) {
+    ++pos;
+    return byte;
+  }
+  return utf8::decode(text, pos);
+}
+
 void collect_dictionary_points(std::string_view text, const Hyphenator& hyphenator, const HyphenationLimits& limits,
                                std::vector<uint32_t>& scratch, std::vector<BreakPoint>& out) {
   size_t pos = 0;
   while (pos < text.size()) {
     size_t start = pos;
-    char32_t cp = utf8::decode(text, pos);
+    char32_t cp = next_char(text, pos);
     if (!is_word_char(cp)) continue;
     size_t end = pos;
     while (end < text.size()) {
       size_t next = end;
-      cp = utf8::decode(text, next);
+      cp = next_char(text, next);
       if (!is_word_char(cp)) break;
       end = next;
     }
     scratch.clear();
     hyphenator.hyphenate(text.substr(start, end - start), limits, scratch);
-    for (const uint32_t o : scratch) out.push_back({static_cast<uint32_t>(start + o), PointKind::kDictionaryHyphen});
+    for (const uint32_t o : scratch) out.push_back({static_cast<uint32_t>(start + o), kDictionaryHyphen});
     pos = end;
   }
 }
@@ -86,49 +100,52 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
 
   // glyph_at[o]: the first glyph whose cluster is >= o; a break at o is clean only if a cluster
   // starts exactly there (clusters never decrease along the arrays, see ShapedParagraph).
-  std::vector<uint32_t> glyph_at(text_size + 1, glyph_count);
-  std::vector<uint8_t> cluster_start(text_size + 1, 0);
+  ItemList::Scratch& scratch = out.scratch;
+  std::vector<uint32_t>& glyph_at = scratch.glyph_at;
+  std::vector<uint8_t>& cluster_start = scratch.cluster_start;
+  glyph_at.assign(text_size + 1, glyph_count);
+  cluster_start.assign(text_size + 1, 0);
   cluster_start[text_size] = 1;
+  // One pass over the glyphs: the offset map, cluster starts, and each cluster's glyphs and width.
   {
     uint32_t o = 0;
     for (uint32_t g = 0; g < glyph_count; ++g) {
       const uint32_t c = std::min(para.cluster[g], text_size);
       while (o <= c) glyph_at[o++] = g;
-      if (g == 0 || para.cluster[g] != para.cluster[g - 1]) cluster_start[c] = 1;
+      if (g == 0 || para.cluster[g] != para.cluster[g - 1]) {
+        cluster_start[c] = 1;
+        Cluster cl;
+        cl.text_begin = para.cluster[g];
+        cl.glyph_begin = g;
+        cl.break_before_unsafe = (para.flags[g] & shape::kUnsafeToBreak) != 0;
+        out.clusters.push_back(cl);
+      }
+      out.clusters.back().width += para.advance[g];
     }
-  }
-  for (uint32_t g = 0; g < glyph_count; ++g) {
-    if (g != 0 && para.cluster[g] == para.cluster[g - 1]) continue;
-    Cluster c;
-    c.text_begin = para.cluster[g];
-    c.glyph_begin = g;
-    c.break_before_unsafe = (para.flags[g] & shape::kUnsafeToBreak) != 0;
-    out.clusters.push_back(c);
   }
   for (size_t i = 0; i < out.clusters.size(); ++i) {
     Cluster& c = out.clusters[i];
-    const uint32_t glyph_end = i + 1 < out.clusters.size() ? out.clusters[i + 1].glyph_begin : glyph_count;
     const uint32_t text_end = i + 1 < out.clusters.size() ? out.clusters[i + 1].text_begin : text_size;
-    for (uint32_t g = c.glyph_begin; g < glyph_end; ++g) c.width += para.advance[g];
     if (text_end > c.text_begin) {
       const char last = text[text_end - 1];
       c.break_after_preferred = last == '/' || last == '-' || last == '.' || last == '?' || last == '&';
     }
   }
 
-  std::vector<BreakPoint> points;
-  points.reserve(breaks.size());
+  std::vector<BreakPoint>& breaks_kept = scratch.breaks;
+  breaks_kept.clear();
   for (const BreakOpportunity& b : breaks) {
     if (b.offset == 0 || b.offset >= text_size) continue;
-    points.push_back({b.offset, b.kind == BreakKind::kMandatory ? PointKind::kMandatory : PointKind::kAllowed});
+    breaks_kept.push_back({b.offset, b.kind == BreakKind::kMandatory ? kMandatory : kAllowed});
   }
-  if (hyphenator && can_hyphenate) {
-    std::vector<uint32_t> scratch;
-    const size_t first = points.size();
-    collect_dictionary_points(text, *hyphenator, params.hyphenation, scratch, points);
-    std::inplace_merge(points.begin(), points.begin() + static_cast<std::ptrdiff_t>(first), points.end(),
-                       [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
-  }
+  std::vector<BreakPoint>& hyphens = scratch.hyphens;
+  hyphens.clear();
+  if (hyphenator && can_hyphenate) collect_dictionary_points(text, *hyphenator, params.hyphenation, scratch.word_points, hyphens);
+  // Stable: at one offset the opportunity comes before the hyphenation point.
+  std::vector<BreakPoint>& points = scratch.points;
+  points.clear();
+  std::merge(breaks_kept.begin(), breaks_kept.end(), hyphens.begin(), hyphens.end(), std::back_inserter(points),
+             [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
 
   auto run_of_glyph = [&](uint32_t g) {
     const auto it = std::upper_bound(para.runs.begin(), para.runs.end(), g,
@@ -206,13 +223,13 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   for (const BreakPoint& p : points) {
     const uint32_t o = p.offset;
     if (o <= box_start || !cluster_start[o]) continue;
-    if (p.kind == PointKind::kDictionaryHyphen || (o >= 2 && text.substr(o - 2, 2) == "\xC2\xAD")) {
+    if (p.kind == kDictionaryHyphen || (o >= 2 && text.substr(o - 2, 2) == "\xC2\xAD")) {
       // A discretionary hyphen: dictionary point or after a soft hyphen.
       if (!can_hyphenate || glyph_at[o] >= glyph_count || (para.flags[glyph_at[o]] & shape::kUnsafeToBreak)) continue;
       emit_box(o);
       Item h = penalty(o, params.hyphen_penalty);
       h.flagged = true;
-      h.dictionary = p.kind == PointKind::kDictionaryHyphen;
+      h.dictionary = p.kind == kDictionaryHyphen;
       h.run = run_of_glyph(glyph_at[o] - 1);
       h.width = hyphen_advance_by_run[h.run];
       push(h);
@@ -221,7 +238,7 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
     }
     const uint32_t sp = space_start(box_start, o);
     emit_box(sp);
-    if (p.kind == PointKind::kMandatory) {
+    if (p.kind == kMandatory) {
       finish_line(sp, o);
     } else if (sp < o) {
       Item glue;

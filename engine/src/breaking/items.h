@@ -50,6 +50,19 @@ struct ItemList {
   std::vector<uint32_t> box_cluster_end;
   uint32_t text_size = 0;
 
+  // build_items' working memory, kept with the list so that a list reused for paragraph after
+  // paragraph allocates only while the buffers grow. Its contents mean nothing between calls.
+  struct Scratch {
+    struct Point {
+      uint32_t offset;
+      uint8_t kind;
+    };
+    std::vector<uint32_t> glyph_at;
+    std::vector<uint8_t> cluster_start;
+    std::vector<Point> breaks, hyphens, points;
+    std::vector<uint32_t> word_points;
+  } scratch;
+
   void clear() {
     items.clear();
     clusters.clear();

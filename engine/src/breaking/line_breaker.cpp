@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace inkset::breaking {
 namespace {
@@ -41,10 +42,12 @@ struct Paragraph {
 
   void prepare() {
     const size_t n = work.size();
-    width.assign(n + 1, 0);
-    stretch.assign(n + 1, 0);
-    shrink.assign(n + 1, 0);
-    fil.assign(n + 1, 0);
+    // Every entry is written below; resizing a reused buffer writes nothing.
+    width.resize(n + 1);
+    stretch.resize(n + 1);
+    shrink.resize(n + 1);
+    fil.resize(n + 1);
+    width[0] = stretch[0] = shrink[0] = fil[0] = 0;
     for (size_t i = 0; i < n; ++i) {
       const Work& w = work[i];
       const bool counts = w.kind != ItemKind::kPenalty;
@@ -167,12 +170,11 @@ double report_ratio(const Measure& m, int64_t line_width) {
 }
 
 void load_items(const ItemList& items, Paragraph& p) {
-  p.work.clear();
-  p.work.reserve(items.items.size());
+  p.work.resize(items.items.size());
   for (uint32_t i = 0; i < items.items.size(); ++i) {
     const Item& it = items.items[i];
-    p.work.push_back({it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
-                      it.text_begin, it.text_end});
+    p.work[i] = {it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
+                 it.text_begin, it.text_end};
   }
   p.prepare();
 }
@@ -234,9 +236,12 @@ struct Candidate {
   uint32_t from;  // node index
 };
 
+// Node storage is the caller's, so one LineBreaker's buffers serve paragraph after paragraph.
 class TotalFit {
  public:
-  TotalFit(const Paragraph& p, const BreakParams& params) : m_p(p), m_params(params) {}
+  TotalFit(const Paragraph& p, const BreakParams& params, std::vector<Node>& nodes, std::vector<uint32_t>& active,
+           std::vector<Candidate>& candidates)
+      : m_p(p), m_params(params), m_nodes(nodes), m_active(active), m_candidates(candidates) {}
 
   // Returns the chosen final node, or kNone when no feasible breaks exist under this pass.
   uint32_t run(const PassConfig& cfg) {
@@ -249,7 +254,7 @@ class TotalFit {
     m_nodes.push_back({kNone, 0, 0, kDecent, false, 0, kNone});
     m_active.push_back(0);
     const auto n = static_cast<uint32_t>(m_p.work.size());
-    std::vector<Candidate> candidates;
+    std::vector<Candidate>& candidates = m_candidates;
     for (uint32_t b = 0; b < n && !m_active.empty(); ++b) {
       if (!m_p.legal(b, cfg.allow_dictionary)) continue;
       candidates.clear();
@@ -341,8 +346,9 @@ class TotalFit {
 
   const Paragraph& m_p;
   const BreakParams& m_params;
-  std::vector<Node> m_nodes;
-  std::vector<uint32_t> m_active;
+  std::vector<Node>& m_nodes;
+  std::vector<uint32_t>& m_active;
+  std::vector<Candidate>& m_candidates;
   int32_t m_actual_looseness = 0;
 };
 
@@ -354,9 +360,11 @@ PassConfig final_pass(const BreakParams& params) { return {kInfBad, true, params
 
 // Converts break positions (work indices, in order) into lines; demerits and badness are those the
 // given pass optimizes (passes 3 and 4 count the emergency stretch).
-LineBreakResult make_result(const Paragraph& p, const BreakParams& params, const std::vector<uint32_t>& breaks,
-                            uint32_t text_size, int pass) {
-  LineBreakResult r;
+void make_result(const Paragraph& p, const BreakParams& params, const std::vector<uint32_t>& breaks, uint32_t text_size,
+                 int pass, LineBreakResult& r) {
+  r.lines.clear();
+  r.demerits = 0;
+  r.max_badness = 0;
   r.pass = pass;
   const bool allow_shrink = params.alignment == Alignment::kJustified;
   uint32_t start = 0;
@@ -389,17 +397,27 @@ LineBreakResult make_result(const Paragraph& p, const BreakParams& params, const
     text_begin = line.text_end;
     start = p.line_start(b);
   }
-  return r;
 }
 
 }  // namespace
 
-LineBreakResult break_lines(const ItemList& items, const BreakParams& params) {
+struct LineBreaker::State {
+  Paragraph p;
+  std::vector<Node> nodes;
+  std::vector<uint32_t> active;
+  std::vector<Candidate> candidates;
+  std::vector<uint32_t> breaks;
+};
+
+LineBreaker::LineBreaker() : m_state(std::make_unique<State>()) {}
+LineBreaker::~LineBreaker() = default;
+
+const LineBreakResult& LineBreaker::break_lines(const ItemList& items, const BreakParams& params) {
   assert(!params.line_widths.empty());
   assert(!items.items.empty() && items.items.back().penalty <= kForcedPenalty);
-  Paragraph p;
+  Paragraph& p = m_state->p;
   load_items(items, p);
-  TotalFit search(p, params);
+  TotalFit search(p, params, m_state->nodes, m_state->active, m_state->candidates);
   const PassConfig passes[] = {
       {params.pretolerance, false, {0, 1}, false},
       {params.tolerance, true, {0, 1}, false},
@@ -407,7 +425,7 @@ LineBreakResult break_lines(const ItemList& items, const BreakParams& params) {
   };
   uint32_t found = kNone;
   int pass = 0;
-  std::vector<uint32_t> breaks;
+  std::vector<uint32_t>& breaks = m_state->breaks;
   auto collect = [&](uint32_t end) {
     breaks.clear();
     for (uint32_t a = end; search.nodes()[a].position != kNone; a = search.nodes()[a].prev) {
@@ -438,7 +456,8 @@ LineBreakResult break_lines(const ItemList& items, const BreakParams& params) {
     assert(found != kNone);
     collect(found);
   }
-  return make_result(p, params, breaks, items.text_size, pass);
+  make_result(p, params, breaks, items.text_size, pass, m_result);
+  return m_result;
 }
 
 LineBreakResult rescore(const ItemList& items, const LineBreakResult& result, const BreakParams& params, int pass) {
@@ -446,15 +465,18 @@ LineBreakResult rescore(const ItemList& items, const LineBreakResult& result, co
   load_items(items, p);
   std::vector<uint32_t> breaks;
   for (const LineBreak& line : result.lines) breaks.push_back(line.item_end - 1);
-  return make_result(p, params, breaks, items.text_size, pass);
+  LineBreakResult r;
+  make_result(p, params, breaks, items.text_size, pass, r);
+  return r;
 }
 
-LineBreakResult break_lines_greedy(const ItemList& items, const BreakParams& params) {
+const LineBreakResult& LineBreaker::break_lines_greedy(const ItemList& items, const BreakParams& params) {
   assert(!params.line_widths.empty());
-  Paragraph p;
+  Paragraph& p = m_state->p;
   if (!load_split_items(items, params, p)) load_items(items, p);
   const bool allow_shrink = params.alignment == Alignment::kJustified;
-  std::vector<uint32_t> breaks;
+  std::vector<uint32_t>& breaks = m_state->breaks;
+  breaks.clear();
   const auto n = static_cast<uint32_t>(p.work.size());
   uint32_t start = 0;
   uint32_t fallback = kNone;   // last legal break that fits
@@ -481,7 +503,20 @@ LineBreakResult break_lines_greedy(const ItemList& items, const BreakParams& par
     fallback = emergency = kNone;
     if (at != b) b = at;  // resume right after the chosen break
   }
-  return make_result(p, params, breaks, items.text_size, 0);
+  make_result(p, params, breaks, items.text_size, 0, m_result);
+  return m_result;
+}
+
+LineBreakResult break_lines(const ItemList& items, const BreakParams& params) {
+  LineBreaker breaker;
+  breaker.break_lines(items, params);
+  return std::move(breaker.m_result);
+}
+
+LineBreakResult break_lines_greedy(const ItemList& items, const BreakParams& params) {
+  LineBreaker breaker;
+  breaker.break_lines_greedy(items, params);
+  return std::move(breaker.m_result);
 }
 
 BreakQuality measure_quality(const LineBreakResult& result, const ItemList& items) {

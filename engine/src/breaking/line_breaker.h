@@ -4,6 +4,7 @@
 // emergency pass that splits over-wide boxes at cluster boundaries so no line overflows unless one
 // cluster alone is wider than the measure. A greedy first-fit breaker gives the same output type.
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -48,6 +49,29 @@ struct LineBreakResult {
   int64_t demerits = 0;  // total, as Knuth–Plass defines them (also for the greedy breaker)
   int32_t max_badness = 0;  // of any line, as the pass measures it
   int pass = 0;          // 1 pretolerance, 2 tolerance, 3 emergency stretch, 4 emergency breaks; 0 greedy
+};
+
+// The breakers with their working memory (work items, prefix sums, Knuth–Plass nodes, the result)
+// kept between paragraphs: after the first few paragraphs, breaking allocates nothing. Not
+// thread-safe; one per thread. The returned result is valid until the next call.
+class LineBreaker {
+ public:
+  LineBreaker();
+  ~LineBreaker();
+  LineBreaker(const LineBreaker&) = delete;
+  LineBreaker& operator=(const LineBreaker&) = delete;
+
+  // As the free functions below, with the same output.
+  const LineBreakResult& break_lines(const ItemList& items, const BreakParams& params);
+  const LineBreakResult& break_lines_greedy(const ItemList& items, const BreakParams& params);
+
+ private:
+  friend LineBreakResult break_lines(const ItemList& items, const BreakParams& params);
+  friend LineBreakResult break_lines_greedy(const ItemList& items, const BreakParams& params);
+
+  struct State;
+  std::unique_ptr<State> m_state;
+  LineBreakResult m_result;
 };
 
 // Optimal (total-fit) breaking. Deterministic: the same input gives the same breaks.

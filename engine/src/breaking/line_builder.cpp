@@ -15,6 +15,38 @@ uint32_t glyph_for_offset(const shape::ShapedParagraph& para, uint32_t begin, ui
 
 }  // namespace
 
+PlacedLineView PlacedLines::operator[](size_t i) const {
+  const Line& l = m_lines[i];
+  PlacedLineView v;
+  v.runs = std::span<const PlacedRun>(m_runs).subspan(l.run_first, l.run_count);
+  v.glyph_id = std::span<const uint32_t>(m_glyph_id).subspan(l.glyph_first, l.glyph_count);
+  v.x = std::span<const Fixed>(m_x).subspan(l.glyph_first, l.glyph_count);
+  v.y = std::span<const Fixed>(m_y).subspan(l.glyph_first, l.glyph_count);
+  v.ink_left = l.ink_left;
+  v.ink_width = l.ink_width;
+  v.text_begin = l.text_begin;
+  v.text_end = l.text_end;
+  v.hyphenated = l.hyphenated;
+  v.ratio = l.ratio;
+  return v;
+}
+
+void PlacedLines::reserve(size_t lines, size_t runs, size_t glyphs) {
+  m_lines.reserve(lines);
+  m_runs.reserve(runs);
+  m_glyph_id.reserve(glyphs);
+  m_x.reserve(glyphs);
+  m_y.reserve(glyphs);
+}
+
+void PlacedLines::clear() {
+  m_lines.clear();
+  m_runs.clear();
+  m_glyph_id.clear();
+  m_x.clear();
+  m_y.clear();
+}
+
 void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& items, const LineBreak& line,
                         const LineLayoutParams& params, std::span<const HyphenGlyph> hyphen_by_run, PlacedLine& out) {
   out.clear();
@@ -22,6 +54,32 @@ void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& item
   out.text_end = line.text_end;
   out.hyphenated = line.hyphenated;
   out.ratio = line.ratio;
+  const Extent e = place(para, items, line, params, hyphen_by_run, out.runs, out.glyph_id, out.x, out.y);
+  out.ink_left = e.ink_left;
+  out.ink_width = e.ink_width;
+}
+
+void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& items, const LineBreak& line,
+                        const LineLayoutParams& params, std::span<const HyphenGlyph> hyphen_by_run, PlacedLines& out) {
+  PlacedLines::Line l;
+  l.run_first = static_cast<uint32_t>(out.m_runs.size());
+  l.glyph_first = static_cast<uint32_t>(out.m_glyph_id.size());
+  const Extent e = place(para, items, line, params, hyphen_by_run, out.m_runs, out.m_glyph_id, out.m_x, out.m_y);
+  l.run_count = static_cast<uint32_t>(out.m_runs.size()) - l.run_first;
+  l.glyph_count = static_cast<uint32_t>(out.m_glyph_id.size()) - l.glyph_first;
+  l.ink_left = e.ink_left;
+  l.ink_width = e.ink_width;
+  l.text_begin = line.text_begin;
+  l.text_end = line.text_end;
+  l.hyphenated = line.hyphenated;
+  l.ratio = line.ratio;
+  out.m_lines.push_back(l);
+}
+
+LineBuilder::Extent LineBuilder::place(const shape::ShapedParagraph& para, const ItemList& items, const LineBreak& line,
+                                       const LineLayoutParams& params, std::span<const HyphenGlyph> hyphen_by_run,
+                                       std::vector<PlacedRun>& runs, std::vector<uint32_t>& glyph_id,
+                                       std::vector<Fixed>& x, std::vector<Fixed>& y) {
 
   // Content: the line's items minus the break and the glue/penalties before it (trailing spaces).
   uint32_t last = line.item_end;
@@ -126,29 +184,42 @@ void LineBuilder::build(const shape::ShapedParagraph& para, const ItemList& item
   }
 
   Fixed pen = left + (rtl ? 0 : blank);
-  out.ink_left = pen;
-  auto place = [&](uint32_t glyph_id, Fixed advance, Fixed x_offset, Fixed y_offset) {
-    out.glyph_id.push_back(glyph_id);
-    out.x.push_back(pen + x_offset);
-    out.y.push_back(-y_offset);
+  const auto base = static_cast<uint32_t>(glyph_id.size());
+  // Sized once for the line (its glyphs and the hyphen), written in place, trimmed to what was put.
+  const size_t most = base + (g1 - g0) + (hyphen ? 1 : 0);
+  glyph_id.resize(most);
+  x.resize(most);
+  y.resize(most);
+  size_t next = base;
+  Extent extent;
+  extent.ink_left = pen;
+  auto put = [&](uint32_t id, Fixed advance, Fixed x_offset, Fixed y_offset) {
+    glyph_id[next] = id;
+    x[next] = pen + x_offset;
+    y[next] = -y_offset;
+    ++next;
     pen += advance;
   };
   for (const int32_t logical : m_visual) {
     const Piece& p = m_pieces[static_cast<size_t>(logical)];
     PlacedRun placed;
     placed.shaped_run = p.run;
-    placed.glyph_first = static_cast<uint32_t>(out.glyph_id.size());
+    placed.glyph_first = static_cast<uint32_t>(next) - base;
     const bool run_rtl = (para.runs[p.run].bidi_level & 1) != 0;
-    if (run_rtl && p.hyphen) place(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
+    if (run_rtl && p.hyphen) put(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
     for (uint32_t k = 0; k < p.glyph_end - p.glyph_begin; ++k) {
       const uint32_t g = run_rtl ? p.glyph_end - 1 - k : p.glyph_begin + k;
-      place(para.glyph_id[g], para.advance[g] + m_extra[g - g0], para.x_offset[g], para.y_offset[g]);
+      put(para.glyph_id[g], para.advance[g] + m_extra[g - g0], para.x_offset[g], para.y_offset[g]);
     }
-    if (!run_rtl && p.hyphen) place(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
-    placed.glyph_count = static_cast<uint32_t>(out.glyph_id.size()) - placed.glyph_first;
-    out.runs.push_back(placed);
+    if (!run_rtl && p.hyphen) put(hyphen_glyph.glyph_id, hyphen_glyph.advance, 0, 0);
+    placed.glyph_count = static_cast<uint32_t>(next) - base - placed.glyph_first;
+    runs.push_back(placed);
   }
-  out.ink_width = pen - out.ink_left;
+  glyph_id.resize(next);
+  x.resize(next);
+  y.resize(next);
+  extent.ink_width = pen - extent.ink_left;
+  return extent;
 }
 
 }  // namespace inkset::breaking

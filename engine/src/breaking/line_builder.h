@@ -43,6 +43,68 @@ struct PlacedLine {
   }
 };
 
+// One line of a PlacedLines: PlacedLine's fields, its arrays as views into the paragraph's block.
+struct PlacedLineView {
+  std::span<const PlacedRun> runs;  // glyph_first counts from the line's first glyph, as in PlacedLine
+  std::span<const uint32_t> glyph_id;
+  std::span<const Fixed> x, y;
+  Fixed ink_left = 0, ink_width = 0;
+  uint32_t text_begin = 0, text_end = 0;
+  bool hyphenated = false;
+  double ratio = 0;
+};
+
+// All lines of one paragraph in one structure-of-arrays block: every line's runs and glyphs back to
+// back and a record per line, so a paragraph costs a few allocations however many lines it has (a
+// vector of PlacedLine costs four per line). Indexing gives a PlacedLineView, which reads as a
+// PlacedLine does (`lines[i].x[k]`, `lines[i].runs.size()`). Views stay valid until the next
+// append, reserve or clear.
+class PlacedLines {
+ public:
+  size_t size() const { return m_lines.size(); }
+  bool empty() const { return m_lines.empty(); }
+  PlacedLineView operator[](size_t i) const;
+
+  // Range-for over the lines, each as a PlacedLineView.
+  class Iterator {
+   public:
+    Iterator(const PlacedLines& lines, size_t i) : m_lines(&lines), m_i(i) {}
+    PlacedLineView operator*() const { return (*m_lines)[m_i]; }
+    Iterator& operator++() {
+      ++m_i;
+      return *this;
+    }
+    bool operator==(const Iterator& o) const { return m_i == o.m_i; }
+
+   private:
+    const PlacedLines* m_lines;
+    size_t m_i;
+  };
+  Iterator begin() const { return {*this, 0}; }
+  Iterator end() const { return {*this, size()}; }
+
+  // Makes room so that appending `lines` lines with `runs` runs and `glyphs` glyphs in all does not
+  // reallocate (and leaves no slack when the counts are exact). For a paragraph: its lines; runs
+  // + 2 x lines (a line end splits at most one run, a hyphen alone adds one); glyphs + lines.
+  void reserve(size_t lines, size_t runs, size_t glyphs);
+  void clear();
+
+ private:
+  friend class LineBuilder;
+  struct Line {
+    uint32_t run_first = 0, run_count = 0;
+    uint32_t glyph_first = 0, glyph_count = 0;
+    Fixed ink_left = 0, ink_width = 0;
+    uint32_t text_begin = 0, text_end = 0;
+    bool hyphenated = false;
+    double ratio = 0;
+  };
+  std::vector<Line> m_lines;
+  std::vector<PlacedRun> m_runs;
+  std::vector<uint32_t> m_glyph_id;
+  std::vector<Fixed> m_x, m_y;
+};
+
 struct LineLayoutParams {
   Alignment alignment = Alignment::kJustified;
   uint8_t paragraph_level = 0;  // UAX #9 paragraph embedding level: odd = RTL (indent on the right)
@@ -58,7 +120,21 @@ class LineBuilder {
   void build(const shape::ShapedParagraph& para, const ItemList& items, const LineBreak& line,
              const LineLayoutParams& params, std::span<const HyphenGlyph> hyphen_by_run, PlacedLine& out);
 
+  // As above, appending the line to `out` (the same glyphs, positions and fields).
+  void build(const shape::ShapedParagraph& para, const ItemList& items, const LineBreak& line,
+             const LineLayoutParams& params, std::span<const HyphenGlyph> hyphen_by_run, PlacedLines& out);
+
  private:
+  struct Extent {
+    Fixed ink_left = 0, ink_width = 0;
+  };
+  // Appends the line's runs and glyphs to the arrays; runs' glyph_first counts from the size
+  // `glyph_id` had on entry.
+  Extent place(const shape::ShapedParagraph& para, const ItemList& items, const LineBreak& line,
+               const LineLayoutParams& params, std::span<const HyphenGlyph> hyphen_by_run,
+               std::vector<PlacedRun>& runs, std::vector<uint32_t>& glyph_id, std::vector<Fixed>& x,
+               std::vector<Fixed>& y);
+
   struct Piece {
     uint32_t run;
     uint32_t glyph_begin, glyph_end;
