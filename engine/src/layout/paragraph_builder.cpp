@@ -69,9 +69,11 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(ParagraphSpec spec) {
   for (size_t i = 0; i < result.lines.size(); ++i)
     m_line_builder.build(p->shaped, m_items, result.lines[i], line_params, m_hyphen_glyphs, p->lines[i]);
 
-  ++m_stats.paragraphs;
-  m_stats.lines += p->lines.size();
-  m_stats.missing_glyphs += p->shaped.missing_glyphs;
+  if (m_counting) {
+    ++m_stats.paragraphs;
+    m_stats.lines += p->lines.size();
+    m_stats.missing_glyphs += p->shaped.missing_glyphs;
+  }
   return p;
 }
 

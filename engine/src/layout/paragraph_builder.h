@@ -53,6 +53,8 @@ class ParagraphBuilder {
   const breaking::ItemList& shape_and_itemize(Paragraph& p, const ParagraphSpec& spec);
 
   const ParagraphStats& stats() const { return m_stats; }
+  // Off while a paragraph is built again exactly as before, so the figures count each paragraph once.
+  void set_counting(bool on) { m_counting = on; }
 
  private:
 
@@ -67,6 +69,7 @@ class ParagraphBuilder {
   std::vector<Fixed> m_hyphen_advance;
   std::vector<breaking::HyphenGlyph> m_hyphen_glyphs;
   ParagraphStats m_stats;
+  bool m_counting = true;
 };
 
 breaking::Alignment to_alignment(style::Align align);
