@@ -9,7 +9,7 @@ using namespace inkset;
 
 namespace {
 
-std::shared_ptr<const layout::BlockBox> box_with_rows(size_t rows) {
+std::shared_ptr<layout::BlockBox> box_with_rows(size_t rows) {
   auto b = std::make_shared<layout::BlockBox>();
   b->rows.resize(rows);
   b->rows.shrink_to_fit();
@@ -45,6 +45,8 @@ TEST_CASE("box cache: least recently used blocks leave first, within the byte bu
   CHECK(cache.find(0, 0) != nullptr);  // 0 is now more recent than 1
   cache.insert(3, 0, box_with_rows(100));
   CHECK(cache.stats().bytes <= one * 3);
+  REQUIRE(cache.evicted().size() == 1);
+  CHECK(cache.evicted()[0]->rows.size() == 100);  // handed back for its buffers
   CHECK(cache.find(1, 0) == nullptr);
   CHECK(cache.find(0, 0) != nullptr);
   CHECK(cache.find(3, 0) != nullptr);

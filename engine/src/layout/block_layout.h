@@ -36,7 +36,8 @@ class BlockLayouter {
   BlockLayouter(const doc::Article& article, const style::ResolvedLayout& resolved, font::FontCollection& fonts,
                 ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options);
 
-  std::unique_ptr<BlockBox> layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness);
+  // Lays the entry out into `box`, an empty box (whose buffers may come from an earlier block).
+  void layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness, BlockBox& box);
 
   // A paragraph of generated text in one style (running heads, page numbers, markers).
   std::unique_ptr<Paragraph> generated_line(const std::string& text, style::ElementKind element, Fixed width,

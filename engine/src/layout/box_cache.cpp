@@ -40,7 +40,7 @@ std::shared_ptr<const BlockBox> BoxCache::find(uint32_t entry, int looseness) {
   return nullptr;
 }
 
-void BoxCache::insert(uint32_t entry, int looseness, std::shared_ptr<const BlockBox> box) {
+void BoxCache::insert(uint32_t entry, int looseness, std::shared_ptr<BlockBox> box) {
   const size_t bytes = box_bytes(*box);
   m_slots.push_back({entry, looseness, ++m_clock, bytes, std::move(box)});
   m_stats.bytes += bytes;
@@ -49,6 +49,7 @@ void BoxCache::insert(uint32_t entry, int looseness, std::shared_ptr<const Block
     auto oldest = std::min_element(m_slots.begin(), m_slots.end(),
                                    [](const Slot& a, const Slot& b) { return a.last_use < b.last_use; });
     m_stats.bytes -= oldest->bytes;
+    m_evicted.push_back(std::move(oldest->box));
     *oldest = std::move(m_slots.back());
     m_slots.pop_back();
   }

@@ -29,8 +29,10 @@ class BoxCache {
   // nullptr when the block (at that looseness) is not held.
   std::shared_ptr<const BlockBox> find(uint32_t entry, int looseness);
   // Keeps the box, evicting the least recently used ones beyond the budget (never the one just added).
-  void insert(uint32_t entry, int looseness, std::shared_ptr<const BlockBox> box);
+  void insert(uint32_t entry, int looseness, std::shared_ptr<BlockBox> box);
   void clear();
+  // The boxes evicted since the caller last emptied this, for their buffers to be used again.
+  std::vector<std::shared_ptr<BlockBox>>& evicted() { return m_evicted; }
   const BoxCacheStats& stats() const { return m_stats; }
 
  private:
@@ -39,13 +41,14 @@ class BoxCache {
     int looseness = 0;
     uint64_t last_use = 0;
     size_t bytes = 0;
-    std::shared_ptr<const BlockBox> box;
+    std::shared_ptr<BlockBox> box;
   };
 
   size_t m_max_bytes;
   uint64_t m_clock = 0;
   // Few slots (a few pages' blocks): a linear scan beats any map at this size.
   std::vector<Slot> m_slots;
+  std::vector<std::shared_ptr<BlockBox>> m_evicted;
   BoxCacheStats m_stats;
 };
 

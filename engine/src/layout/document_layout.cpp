@@ -23,11 +23,35 @@ DocumentLayout::DocumentLayout(const doc::Article& article, const style::Resolve
   }
 }
 
+namespace {
+// Emptied boxes kept for reuse; the cache lets go of about this many between two layouts at most.
+constexpr size_t kMaxSpareBoxes = 16;
+}  // namespace
+
 std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness) {
-  std::shared_ptr<BlockBox> b = m_layouter.layout(m_flow, entry, looseness);
+  std::shared_ptr<BlockBox> b;
+  if (m_spare.empty()) {
+    b = std::make_shared<BlockBox>();
+  } else {
+    b = std::move(m_spare.back());
+    m_spare.pop_back();
+  }
+  m_layouter.layout(m_flow, entry, looseness, *b);
   link_footnotes(entry, *b);
   m_cache.insert(entry, looseness, b);
+  reuse_evicted();
   return b;
+}
+
+void DocumentLayout::reuse_evicted() {
+  for (std::shared_ptr<BlockBox>& b : m_cache.evicted()) {
+    // A page still being drawn shares the box: it is simply freed when the page goes.
+    if (b.use_count() != 1) continue;
+    for (auto& p : b->paragraphs) m_builder.recycle(std::move(p));
+    b->clear();
+    if (m_spare.size() < kMaxSpareBoxes) m_spare.push_back(std::move(b));
+  }
+  m_cache.evicted().clear();
 }
 
 const DocumentLayout::Summary* DocumentLayout::summary(uint32_t entry, int looseness) {

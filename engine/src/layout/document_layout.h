@@ -77,6 +77,7 @@ class DocumentLayout final : public paginate::FlowSource {
 
   const Summary* summary(uint32_t entry, int looseness);
   std::shared_ptr<BlockBox> lay_out(uint32_t entry, int looseness);
+  void reuse_evicted();
   uint64_t first_key(int page);
   void link_footnotes(uint32_t entry, BlockBox& box);
 
@@ -87,6 +88,7 @@ class DocumentLayout final : public paginate::FlowSource {
   std::vector<std::unique_ptr<Summary>> m_summaries;  // per entry, as first broken
   std::map<std::pair<uint32_t, int>, std::unique_ptr<Summary>> m_variants;
   BoxCache m_cache;
+  std::vector<std::shared_ptr<BlockBox>> m_spare;  // emptied boxes whose buffers the next layouts reuse
   ParagraphBuilder& m_builder;
   paginate::Paginator m_paginator;
   uint32_t m_laid_out = 0;

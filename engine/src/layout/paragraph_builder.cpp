@@ -50,9 +50,23 @@ const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, cons
   return m_items;
 }
 
-std::unique_ptr<Paragraph> ParagraphBuilder::build(ParagraphSpec spec) {
-  auto p = std::make_unique<Paragraph>();
-  p->text = std::move(spec.text);
+void ParagraphBuilder::recycle(std::unique_ptr<Paragraph> p) {
+  if (p && m_spare.size() < kMaxSpare) m_spare.push_back(std::move(p));
+}
+
+std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
+  std::unique_ptr<Paragraph> p;
+  if (m_spare.empty()) {
+    p = std::make_unique<Paragraph>();
+  } else {
+    p = std::move(m_spare.back());
+    m_spare.pop_back();
+    p->block_id = 0;
+    p->text_offset = 0;
+    p->role = Role::kParagraph;
+    p->origin = Origin::kBody;
+  }
+  p->text.assign(spec.text);
   shape_and_itemize(*p, spec);
 
   const Fixed widths[1] = {spec.width};
