@@ -48,7 +48,8 @@ class BlockLayouter {
   Fixed baseline_offset(style::ElementKind element);
 
  private:
-  ParagraphSpec text_spec(const doc::Block& block, style::ElementKind element, Fixed width, bool first_indent);
+  // The spec of a block's text, in a buffer reused from paragraph to paragraph: valid until the next call.
+  ParagraphSpec& text_spec(const doc::Block& block, style::ElementKind element, Fixed width, bool first_indent);
   shape::TextStyle text_style(const style::ComputedStyle& s) const;
   uint16_t add_style(ParagraphSpec& spec, const style::ComputedStyle& s, uint8_t decoration);
   void add_lines(BlockBox& box, std::unique_ptr<Paragraph> p, const FlowEntry& e, style::ElementKind element,
@@ -76,6 +77,8 @@ class BlockLayouter {
   Fixed m_column_height = 0;
   std::string m_language;
   std::unordered_map<uint32_t, std::vector<Fixed>> m_table_columns;
+  ParagraphSpec m_spec;
+  std::vector<doc::InlineSpan> m_spans;
 };
 
 }  // namespace inkset::layout
