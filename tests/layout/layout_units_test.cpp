@@ -104,6 +104,7 @@ TEST_CASE("layout: a recycled paragraph is rebuilt as a fresh one would be", "[l
   const std::string long_text = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen.";
   const std::string short_text = "Short words here.";
   const auto fresh = builder.build(spec_for(short_text, 150 * kFixedOne));
+  const auto long_fresh = builder.build(spec_for(long_text, 150 * kFixedOne));
   auto used = builder.build(spec_for(long_text, 150 * kFixedOne));
   REQUIRE(used->lines.size() > fresh->lines.size());
   used->role = layout::Role::kQuote;
@@ -112,7 +113,7 @@ TEST_CASE("layout: a recycled paragraph is rebuilt as a fresh one would be", "[l
   used->text_offset = 99;
   const layout::Paragraph* recycled = used.get();
   builder.recycle(std::move(used));
-  const auto again = builder.build(spec_for(short_text, 150 * kFixedOne));
+  auto again = builder.build(spec_for(short_text, 150 * kFixedOne));
   CHECK(again.get() == recycled);  // the buffers were reused
   CHECK(again->text == short_text);
   CHECK(again->role == layout::Role::kParagraph);
@@ -129,4 +130,16 @@ TEST_CASE("layout: a recycled paragraph is rebuilt as a fresh one would be", "[l
   }
   CHECK(again->run_color == fresh->run_color);
   CHECK(again->shaped.glyph_id == fresh->shaped.glyph_id);
+  // Pooled lines, some left by a shorter paragraph, make the same long paragraph again.
+  builder.recycle(std::move(again));
+  const auto long_again = builder.build(spec_for(long_text, 150 * kFixedOne));
+  REQUIRE(long_again->lines.size() == long_fresh->lines.size());
+  for (size_t i = 0; i < long_fresh->lines.size(); ++i) {
+    CHECK(long_again->lines[i].text_end == long_fresh->lines[i].text_end);
+    CHECK(long_again->lines[i].glyph_id == long_fresh->lines[i].glyph_id);
+    CHECK(long_again->lines[i].x == long_fresh->lines[i].x);
+    CHECK(long_again->lines[i].y == long_fresh->lines[i].y);
+    CHECK(long_again->lines[i].hyphenated == long_fresh->lines[i].hyphenated);
+    CHECK(long_again->lines[i].ratio == long_fresh->lines[i].ratio);
+  }
 }

@@ -63,6 +63,8 @@ class ParagraphBuilder {
  private:
   // About two pages of paragraphs: what the block cache lets go between two layouts.
   static constexpr size_t kMaxSpare = 64;
+  // A page's worth of lines or so; each keeps buffers for a line's glyphs (about 1 KB).
+  static constexpr size_t kMaxSpareLines = 256;
 
   font::FontCollection& m_fonts;
   shape::Shaper& m_shaper;
@@ -75,6 +77,7 @@ class ParagraphBuilder {
   std::vector<Fixed> m_hyphen_advance;
   std::vector<breaking::HyphenGlyph> m_hyphen_glyphs;
   std::vector<std::unique_ptr<Paragraph>> m_spare;  // at most kMaxSpare
+  std::vector<breaking::PlacedLine> m_spare_lines;  // at most kMaxSpareLines
   ParagraphStats m_stats;
   bool m_counting = true;
 };
