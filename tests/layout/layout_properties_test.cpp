@@ -199,7 +199,7 @@ TEST_CASE("layout: no widows, orphans, stranded headings or captions apart from 
         if (!pl.footnote && !pl.footnote_rule) placements.push_back(pl);
       for (size_t i = 0; i < placements.size(); ++i) {
         const auto& pl = placements[i];
-        const layout::BlockBox* box = dl.box(pl.block, pl.looseness);
+        const auto box = dl.box(pl.block, pl.looseness);
         if (box->flow.kind == paginate::FlowKind::kLines) parts[pl.block].push_back(pl.line_count);
         // The last thing in a column is never a heading, unless the article ends there.
         const bool last_in_column = i + 1 == placements.size() || placements[i + 1].column != pl.column;

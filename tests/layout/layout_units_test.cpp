@@ -62,7 +62,7 @@ TEST_CASE("layout: keep-together ranges never break inside", "[layout]") {
   REQUIRE(width > 0);
   auto spec = spec_for(text, width);
   spec.keep_together = {{begin, end}};
-  CHECK_FALSE(breaks_inside(*builder.build(std::move(spec))));
+  CHECK_FALSE(breaks_inside(*builder.build(spec)));
 }
 
 TEST_CASE("layout: positions encode the block path and decode back", "[layout]") {
@@ -97,4 +97,49 @@ TEST_CASE("layout: flow gives list markers, quote bars and flush first paragraph
   CHECK(flow[4].marker == "3.");
   CHECK(flow[5].marker == "4.");
   CHECK(flow[5].indent_left == 20 * kFixedOne);
+}
+
+TEST_CASE("layout: a recycled paragraph is rebuilt as a fresh one would be", "[layout]") {
+  auto& builder = *engine().impl().paragraphs;
+  const std::string long_text = "One two three four five six seven eight nine ten eleven twelve thirteen fourteen.";
+  const std::string short_text = "Short words here.";
+  const auto fresh = builder.build(spec_for(short_text, 150 * kFixedOne));
+  const auto long_fresh = builder.build(spec_for(long_text, 150 * kFixedOne));
+  auto used = builder.build(spec_for(long_text, 150 * kFixedOne));
+  REQUIRE(used->lines.size() > fresh->lines.size());
+  used->role = layout::Role::kQuote;
+  used->origin = layout::Origin::kGenerated;
+  used->block_id = 7;
+  used->text_offset = 99;
+  const layout::Paragraph* recycled = used.get();
+  builder.recycle(std::move(used));
+  auto again = builder.build(spec_for(short_text, 150 * kFixedOne));
+  CHECK(again.get() == recycled);  // the buffers were reused
+  CHECK(again->text == short_text);
+  CHECK(again->role == layout::Role::kParagraph);
+  CHECK(again->origin == layout::Origin::kBody);
+  CHECK(again->block_id == 0);
+  CHECK(again->text_offset == 0);
+  REQUIRE(again->lines.size() == fresh->lines.size());
+  for (size_t i = 0; i < fresh->lines.size(); ++i) {
+    CHECK(again->lines[i].text_begin == fresh->lines[i].text_begin);
+    CHECK(again->lines[i].text_end == fresh->lines[i].text_end);
+    CHECK(again->lines[i].glyph_id == fresh->lines[i].glyph_id);
+    CHECK(again->lines[i].x == fresh->lines[i].x);
+    CHECK(again->lines[i].runs.size() == fresh->lines[i].runs.size());
+  }
+  CHECK(again->run_color == fresh->run_color);
+  CHECK(again->shaped.glyph_id == fresh->shaped.glyph_id);
+  // Pooled lines, some left by a shorter paragraph, make the same long paragraph again.
+  builder.recycle(std::move(again));
+  const auto long_again = builder.build(spec_for(long_text, 150 * kFixedOne));
+  REQUIRE(long_again->lines.size() == long_fresh->lines.size());
+  for (size_t i = 0; i < long_fresh->lines.size(); ++i) {
+    CHECK(long_again->lines[i].text_end == long_fresh->lines[i].text_end);
+    CHECK(long_again->lines[i].glyph_id == long_fresh->lines[i].glyph_id);
+    CHECK(long_again->lines[i].x == long_fresh->lines[i].x);
+    CHECK(long_again->lines[i].y == long_fresh->lines[i].y);
+    CHECK(long_again->lines[i].hyphenated == long_fresh->lines[i].hyphenated);
+    CHECK(long_again->lines[i].ratio == long_fresh->lines[i].ratio);
+  }
 }

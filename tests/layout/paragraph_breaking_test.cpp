@@ -75,7 +75,9 @@ TEST_CASE("paragraph breaking: Knuth-Plass properties on shaped prose", "[layout
   for (int trial = 0; trial < 1000; ++trial) {
     layout::ParagraphSpec spec;
     const int words = word_count(rng);
-    for (int w = 0; w < words; ++w) spec.text += (w ? " " : "") + vocabulary[pick(rng)];
+    std::string text;
+    for (int w = 0; w < words; ++w) text += (w ? " " : "") + vocabulary[pick(rng)];
+    spec.text = text;
     spec.ranges.push_back({0, static_cast<uint32_t>(spec.text.size()), 0});
     spec.styles.push_back(body);
     spec.align = style::Align::kJustify;
@@ -133,9 +135,8 @@ TEST_CASE("paragraph breaking: Knuth-Plass properties on shaped prose", "[layout
     CHECK(again.demerits == demerits);
 
     // Through build(): the placed lines tile the text too, and none is drawn past the measure.
-    const std::string text = spec.text;
     const Fixed width = spec.width;
-    const auto built = builder.build(std::move(spec));
+    const auto built = builder.build(spec);
     REQUIRE(built->lines.size() == ends.size());
     uint32_t at = 0;
     for (size_t i = 0; i < built->lines.size(); ++i) {

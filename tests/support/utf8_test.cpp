@@ -39,3 +39,22 @@ TEST_CASE("utf8: append encodes and rejects surrogates", "[support][utf8]") {
   utf8::append(out, U'\U0001F600');
   CHECK(out == "\xC3\xA9\xEF\xBF\xBD\xF0\x9F\x98\x80");
 }
+
+TEST_CASE("utf8: an ill-formed byte is found wherever it stands in long ASCII runs", "[support][utf8]") {
+  for (size_t length : {0u, 1u, 7u, 8u, 9u, 16u, 31u}) {
+    const std::string ascii(length, 'a');
+    CHECK(utf8::is_valid(ascii));
+    for (size_t at = 0; at <= length; ++at) {
+      std::string bad = ascii;
+      bad.insert(at, "\xFF");
+      INFO("length " << length << ", bad byte at " << at);
+      CHECK_FALSE(utf8::is_valid(bad));
+      std::string good = ascii;
+      good.insert(at, "\xC3\xA9");
+      CHECK(utf8::is_valid(good));
+      std::string cut = ascii;
+      cut.insert(at, "\xC3");  // a lead byte whose continuation is missing or is ASCII
+      CHECK_FALSE(utf8::is_valid(cut));
+    }
+  }
+}

@@ -68,6 +68,24 @@ struct BlockBox {
   std::vector<std::pair<uint32_t, uint32_t>> footnote_refs;
   bool can_vary = false;  // a single paragraph whose line count looseness could change
 
+  // Empties the box for another block, keeping the buffers (paragraphs must have been taken out).
+  void clear() {
+    block_id = 0;
+    std::vector<Fixed> heights = std::move(flow.line_heights);
+    std::vector<paginate::FlowBlock::FootnoteRef> footnotes = std::move(flow.footnotes);
+    heights.clear();
+    footnotes.clear();
+    flow = paginate::FlowBlock{};
+    flow.line_heights = std::move(heights);
+    flow.footnotes = std::move(footnotes);
+    rows.clear();
+    items.clear();
+    paragraphs.clear();
+    breaking_looseness = 0;
+    footnote_refs.clear();
+    can_vary = false;
+  }
+
   void begin_row() { rows.push_back({0, static_cast<uint32_t>(items.size()), static_cast<uint32_t>(items.size())}); }
   void add_item(const Item& item) {
     items.push_back(item);

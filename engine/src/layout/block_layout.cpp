@@ -80,9 +80,15 @@ uint16_t BlockLayouter::add_style(ParagraphSpec& spec, const style::ComputedStyl
   return static_cast<uint16_t>(spec.styles.size() - 1);
 }
 
-ParagraphSpec BlockLayouter::text_spec(const doc::Block& block, ElementKind element, Fixed width, bool first_indent) {
+ParagraphSpec& BlockLayouter::text_spec(const doc::Block& block, ElementKind element, Fixed width, bool first_indent) {
   const style::ComputedStyle& base = m_resolved.style(element);
-  ParagraphSpec spec;
+  ParagraphSpec& spec = m_spec;
+  spec.ranges.clear();
+  spec.styles.clear();
+  spec.style_color.clear();
+  spec.style_decoration.clear();
+  spec.keep_together.clear();
+  spec.looseness = 0;
   spec.text = block.text;
   spec.align = base.align;
   spec.hyphenate = base.hyphenate && m_options.hyphenate;
@@ -92,7 +98,8 @@ ParagraphSpec BlockLayouter::text_spec(const doc::Block& block, ElementKind elem
   spec.greedy = m_options.greedy;
   add_style(spec, base, 0);
 
-  std::vector<doc::InlineSpan> spans = block.spans;
+  std::vector<doc::InlineSpan>& spans = m_spans;
+  spans.assign(block.spans.begin(), block.spans.end());
   std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.begin < b.begin; });
   const auto& body = m_resolved.style(ElementKind::kBody);
   const auto& code = m_resolved.style(ElementKind::kCode);
@@ -134,10 +141,10 @@ std::unique_ptr<Paragraph> BlockLayouter::generated_line(const std::string& text
                                                          style::Align align) {
   doc::Block block;
   block.text = text;
-  ParagraphSpec spec = text_spec(block, element, width, false);
+  ParagraphSpec& spec = text_spec(block, element, width, false);
   spec.align = align;
   spec.hyphenate = false;
-  auto p = m_builder.build(std::move(spec));
+  auto p = m_builder.build(spec);
   p->origin = Origin::kGenerated;
   p->block_id = doc::kNone;
   return p;
@@ -239,9 +246,9 @@ void BlockLayouter::add_marker(BlockBox& box, const FlowEntry& e, ElementKind el
 void BlockLayouter::layout_text(BlockBox& box, const FlowEntry& e, int looseness) {
   const doc::Block& block = m_article.blocks[e.block];
   const bool indent = !e.no_indent && m_resolved.geometry.paragraph_separation == style::ParagraphSeparation::kIndent;
-  ParagraphSpec spec = text_spec(block, e.element, measure() - e.indent_left - e.indent_right, indent);
+  ParagraphSpec& spec = text_spec(block, e.element, measure() - e.indent_left - e.indent_right, indent);
   spec.looseness = looseness;
-  add_lines(box, m_builder.build(std::move(spec)), e, e.element, e.indent_left);
+  add_lines(box, m_builder.build(spec), e, e.element, e.indent_left);
   add_footnote_refs(box, block, 0);
   add_marker(box, e, e.element);
   box.can_vary = e.role != Role::kHeading;
@@ -260,10 +267,10 @@ void BlockLayouter::layout_code(BlockBox& box, const FlowEntry& e) {
   // The left padding holds the continuation mark, whatever font the fallback found for it.
   const Fixed mark_width = mark->lines.empty() ? 0 : mark->lines[0].ink_left + mark->lines[0].ink_width;
   const Fixed pad = std::max(s.size, mark_width + s.size / 4);
-  ParagraphSpec spec = text_spec(block, ElementKind::kCode, measure() - e.indent_left - e.indent_right - pad, false);
+  ParagraphSpec& spec = text_spec(block, ElementKind::kCode, measure() - e.indent_left - e.indent_right - pad, false);
   spec.hyphenate = false;
   spec.align = style::Align::kLeft;
-  auto p = m_builder.build(std::move(spec));
+  auto p = m_builder.build(spec);
   std::vector<uint32_t> continued;
   for (uint32_t i = 1; i < p->lines.size(); ++i) {
     const uint32_t begin = p->lines[i].text_begin;
@@ -349,8 +356,8 @@ void BlockLayouter::layout_figure(BlockBox& box, const FlowEntry& e) {
     box.paragraphs.push_back(std::move(alt));
   }
   if (!block.text.empty()) {
-    ParagraphSpec spec = text_spec(block, ElementKind::kCaption, avail, false);
-    add_lines(box, m_builder.build(std::move(spec)), e, ElementKind::kCaption, e.indent_left);
+    ParagraphSpec& spec = text_spec(block, ElementKind::kCaption, avail, false);
+    add_lines(box, m_builder.build(spec), e, ElementKind::kCaption, e.indent_left);
   }
   const Fixed total = box.flow.total_height();
   box.flow.kind = paginate::FlowKind::kFloat;
@@ -429,9 +436,9 @@ void BlockLayouter::layout_table_row(BlockBox& box, const FlowEntry& e) {
   for (uint32_t cell = row.first_child; cell != doc::kNone; cell = m_article.blocks[cell].next_sibling, ++c) {
     const Fixed col = c < cols.size() ? cols[c] : 0;
     const doc::Block& cb = m_article.blocks[cell];
-    ParagraphSpec spec = text_spec(cb, e.element, col - 2 * pad, false);
+    ParagraphSpec& spec = text_spec(cb, e.element, col - 2 * pad, false);
     spec.align = cell_align(cb.align);
-    auto p = m_builder.build(std::move(spec));
+    auto p = m_builder.build(spec);
     p->role = e.role;
     p->origin = e.origin;
     p->block_id = cell;
@@ -479,7 +486,7 @@ void BlockLayouter::layout_comment_meta(BlockBox& box, const FlowEntry& e) {
   const doc::Block& block = m_article.blocks[e.block];
   doc::Block meta;
   meta.text = doc::comment_meta_line(block.comment);
-  ParagraphSpec spec = text_spec(meta, ElementKind::kCommentMeta, measure() - e.indent_left - e.indent_right, false);
+  ParagraphSpec& spec = text_spec(meta, ElementKind::kCommentMeta, measure() - e.indent_left - e.indent_right, false);
   const auto author_end = static_cast<uint32_t>(std::min(block.comment.author.size(), meta.text.size()));
   const uint16_t author_style = add_style(spec, m_resolved.style(ElementKind::kCommentAuthor), 0);
   spec.ranges.clear();
@@ -493,7 +500,7 @@ void BlockLayouter::layout_comment_meta(BlockBox& box, const FlowEntry& e) {
     spec.keep_together.emplace_back(static_cast<uint32_t>(begin), static_cast<uint32_t>(end));
     begin = end + kSeparator.size();
   }
-  add_lines(box, m_builder.build(std::move(spec)), e, ElementKind::kCommentAuthor, e.indent_left);
+  add_lines(box, m_builder.build(spec), e, ElementKind::kCommentAuthor, e.indent_left);
   const Fixed total = box.flow.total_height();
   box.flow.kind = paginate::FlowKind::kUnbreakable;
   box.flow.line_heights = {total};
@@ -502,8 +509,8 @@ void BlockLayouter::layout_comment_meta(BlockBox& box, const FlowEntry& e) {
 void BlockLayouter::layout_front(BlockBox& box, const FlowEntry& e, uint32_t front_index) {
   doc::Block block;
   block.text = e.text;
-  ParagraphSpec spec = text_spec(block, e.element, measure(), false);
-  add_lines(box, m_builder.build(std::move(spec)), e, e.element, 0);
+  ParagraphSpec& spec = text_spec(block, e.element, measure(), false);
+  add_lines(box, m_builder.build(spec), e, e.element, 0);
   // Front-matter lines share no article block; the entry's index keeps their positions apart.
   box.paragraphs.back()->text_offset = front_index << 16;
   const Fixed total = box.flow.total_height();
@@ -511,33 +518,31 @@ void BlockLayouter::layout_front(BlockBox& box, const FlowEntry& e, uint32_t fro
   box.flow.line_heights = {total};
 }
 
-std::unique_ptr<BlockBox> BlockLayouter::layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness) {
+void BlockLayouter::layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness, BlockBox& box) {
   const FlowEntry& e = flow[entry];
-  auto box = std::make_unique<BlockBox>();
-  box->block_id = e.block;
-  box->breaking_looseness = looseness;
+  box.block_id = e.block;
+  box.breaking_looseness = looseness;
   const auto& s = m_resolved.style(e.kind == EntryKind::kCommentMeta ? ElementKind::kCommentAuthor : e.element);
-  box->flow.space_before = s.space_before;
-  box->flow.space_after = s.space_after;
+  box.flow.space_before = s.space_before;
+  box.flow.space_after = s.space_after;
   switch (e.kind) {
     case EntryKind::kText:
-      if (e.role == Role::kCode) layout_code(*box, e);
-      else layout_text(*box, e, looseness);
+      if (e.role == Role::kCode) layout_code(box, e);
+      else layout_text(box, e, looseness);
       break;
-    case EntryKind::kFigure: layout_figure(*box, e); break;
-    case EntryKind::kRule: layout_rule(*box, e); break;
-    case EntryKind::kTableRow: layout_table_row(*box, e); break;
-    case EntryKind::kCommentMeta: layout_comment_meta(*box, e); break;
-    case EntryKind::kFront: layout_front(*box, e, entry); break;
+    case EntryKind::kFigure: layout_figure(box, e); break;
+    case EntryKind::kRule: layout_rule(box, e); break;
+    case EntryKind::kTableRow: layout_table_row(box, e); break;
+    case EntryKind::kCommentMeta: layout_comment_meta(box, e); break;
+    case EntryKind::kFront: layout_front(box, e, entry); break;
   }
-  box->flow.keep_with_next = box->flow.keep_with_next || e.keep_with_next;
-  if (box->rows.empty()) {
+  box.flow.keep_with_next = box.flow.keep_with_next || e.keep_with_next;
+  if (box.rows.empty()) {
     // An empty block (an empty paragraph or table) still occupies no space but exists for positions.
-    box->flow.kind = paginate::FlowKind::kUnbreakable;
-    box->flow.line_heights = {0};
-    box->begin_row();
+    box.flow.kind = paginate::FlowKind::kUnbreakable;
+    box.flow.line_heights = {0};
+    box.begin_row();
   }
-  return box;
 }
 
 }  // namespace inkset::layout

@@ -36,7 +36,8 @@ class BlockLayouter {
   BlockLayouter(const doc::Article& article, const style::ResolvedLayout& resolved, font::FontCollection& fonts,
                 ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options);
 
-  std::unique_ptr<BlockBox> layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness);
+  // Lays the entry out into `box`, an empty box (whose buffers may come from an earlier block).
+  void layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness, BlockBox& box);
 
   // A paragraph of generated text in one style (running heads, page numbers, markers).
   std::unique_ptr<Paragraph> generated_line(const std::string& text, style::ElementKind element, Fixed width,
@@ -47,7 +48,8 @@ class BlockLayouter {
   Fixed baseline_offset(style::ElementKind element);
 
  private:
-  ParagraphSpec text_spec(const doc::Block& block, style::ElementKind element, Fixed width, bool first_indent);
+  // The spec of a block's text, in a buffer reused from paragraph to paragraph: valid until the next call.
+  ParagraphSpec& text_spec(const doc::Block& block, style::ElementKind element, Fixed width, bool first_indent);
   shape::TextStyle text_style(const style::ComputedStyle& s) const;
   uint16_t add_style(ParagraphSpec& spec, const style::ComputedStyle& s, uint8_t decoration);
   void add_lines(BlockBox& box, std::unique_ptr<Paragraph> p, const FlowEntry& e, style::ElementKind element,
@@ -75,6 +77,8 @@ class BlockLayouter {
   Fixed m_column_height = 0;
   std::string m_language;
   std::unordered_map<uint32_t, std::vector<Fixed>> m_table_columns;
+  ParagraphSpec m_spec;
+  std::vector<doc::InlineSpan> m_spans;
 };
 
 }  // namespace inkset::layout

@@ -11,7 +11,8 @@ DocumentLayout::DocumentLayout(const doc::Article& article, const style::Resolve
       m_resolved(resolved),
       m_layouter(article, resolved, fonts, builder, std::move(images), options),
       m_flow(build_flow(article, resolved.geometry)),
-      m_boxes(m_flow.size()),
+      m_summaries(m_flow.size()),
+      m_builder(builder),
       m_paginator(*this, px_to_fixed(resolved.geometry.content.height),
                   static_cast<int>(resolved.geometry.columns.size()),
                   resolved.style(style::ElementKind::kFootnote).line_height) {
@@ -22,22 +23,71 @@ DocumentLayout::DocumentLayout(const doc::Article& article, const style::Resolve
   }
 }
 
-const BlockBox* DocumentLayout::box(uint32_t entry, int looseness) {
-  if (entry >= m_flow.size()) return nullptr;
-  if (looseness == 0) {
-    if (!m_boxes[entry]) {
-      m_boxes[entry] = m_layouter.layout(m_flow, entry, 0);
-      link_footnotes(entry, *m_boxes[entry]);
-      ++m_laid_out;
-    }
-    return m_boxes[entry].get();
+namespace {
+// Emptied boxes kept for reuse; the cache lets go of about this many between two layouts at most.
+constexpr size_t kMaxSpareBoxes = 16;
+}  // namespace
+
+std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness) {
+  std::shared_ptr<BlockBox> b;
+  if (m_spare.empty()) {
+    b = std::make_shared<BlockBox>();
+  } else {
+    b = std::move(m_spare.back());
+    m_spare.pop_back();
   }
-  auto& slot = m_variants[{entry, looseness}];
-  if (!slot) {
-    slot = m_layouter.layout(m_flow, entry, looseness);
-    link_footnotes(entry, *slot);
+  m_layouter.layout(m_flow, entry, looseness, *b);
+  link_footnotes(entry, *b);
+  m_cache.insert(entry, looseness, b);
+  reuse_evicted();
+  return b;
+}
+
+void DocumentLayout::reuse_evicted() {
+  for (std::shared_ptr<BlockBox>& b : m_cache.evicted()) {
+    // A page still being drawn shares the box: it is simply freed when the page goes.
+    if (b.use_count() != 1) continue;
+    for (auto& p : b->paragraphs) m_builder.recycle(std::move(p));
+    b->clear();
+    if (m_spare.size() < kMaxSpareBoxes) m_spare.push_back(std::move(b));
+  }
+  m_cache.evicted().clear();
+}
+
+const DocumentLayout::Summary* DocumentLayout::summary(uint32_t entry, int looseness) {
+  if (entry >= m_flow.size()) return nullptr;
+  std::unique_ptr<Summary>& slot = looseness == 0 ? m_summaries[entry] : m_variants[{entry, looseness}];
+  if (slot) return slot.get();
+  const std::shared_ptr<BlockBox> b = lay_out(entry, looseness);
+  if (looseness == 0) ++m_laid_out;
+  slot = std::make_unique<Summary>();
+  slot->flow = b->flow;
+  slot->can_vary = b->can_vary;
+  slot->row_offsets.reserve(b->rows.size());
+  for (const Row& row : b->rows) {
+    uint32_t offset = 0;
+    for (uint32_t i = row.item_begin; i < row.item_end; ++i) {
+      const Item& it = b->items[i];
+      if (it.kind != ItemKind::kLine) continue;
+      const Paragraph& para = *b->paragraphs[it.paragraph];
+      if (para.origin == Origin::kGenerated) continue;
+      offset = para.text_offset + para.lines[it.line].text_begin;
+      break;
+    }
+    slot->row_offsets.push_back(offset);
   }
   return slot.get();
+}
+
+std::shared_ptr<const BlockBox> DocumentLayout::box(uint32_t entry, int looseness) {
+  // A block never laid out is laid out (and counted) as the paginator would have done it.
+  if (!summary(entry, looseness)) return nullptr;
+  if (auto cached = m_cache.find(entry, looseness)) return cached;
+  // Only the first layout of a block counts in the builder's figures; this one repeats it exactly.
+  m_builder.set_counting(false);
+  auto b = lay_out(entry, looseness);
+  m_builder.set_counting(true);
+  return b;
 }
 
 void DocumentLayout::link_footnotes(uint32_t entry, BlockBox& box) {
@@ -51,14 +101,14 @@ void DocumentLayout::link_footnotes(uint32_t entry, BlockBox& box) {
 }
 
 const paginate::FlowBlock* DocumentLayout::block(uint32_t index) {
-  const BlockBox* b = box(index, 0);
-  return b ? &b->flow : nullptr;
+  const Summary* s = summary(index, 0);
+  return s ? &s->flow : nullptr;
 }
 
 const paginate::FlowBlock* DocumentLayout::variant(uint32_t index, int looseness) {
-  const BlockBox* base = box(index, 0);
+  const Summary* base = summary(index, 0);
   if (!base || !base->can_vary || base->flow.kind != paginate::FlowKind::kLines) return nullptr;
-  const BlockBox* v = box(index, looseness);
+  const Summary* v = summary(index, looseness);
   // A variant with as many lines as the original is no alternative.
   return v->flow.line_heights.size() == base->flow.line_heights.size() ? nullptr : &v->flow;
 }
@@ -92,7 +142,7 @@ AssembledPage DocumentLayout::assemble(int index) {
       page.items.push_back(rule);
       continue;
     }
-    const BlockBox* b = box(p.block, p.looseness);
+    std::shared_ptr<const BlockBox> b = box(p.block, p.looseness);
     const bool whole = b->flow.kind != paginate::FlowKind::kLines;
     const uint32_t first = whole ? 0 : p.first_line;
     const uint32_t last = whole ? static_cast<uint32_t>(b->rows.size()) : p.first_line + p.line_count;
@@ -124,6 +174,7 @@ AssembledPage DocumentLayout::assemble(int index) {
       }
       y += row.height;
     }
+    page.boxes.push_back(std::move(b));
   }
   auto add_generated = [&](const std::string& text, style::ElementKind element, const style::Box& where, Role role) {
     auto para = m_layouter.generated_line(text, element, px_to_fixed(where.width), style::Align::kCenter);
@@ -159,24 +210,14 @@ uint64_t DocumentLayout::first_key(int page) {
   uint64_t best_float = UINT64_MAX;
   for (const auto& p : m_paginator.pages()[page].placements) {
     if (p.repeated_header || p.footnote || p.footnote_rule) continue;
-    const BlockBox* b = box(p.block, p.looseness);
-    if (b->flow.kind == paginate::FlowKind::kFloat) {
+    const Summary* s = summary(p.block, p.looseness);
+    if (s->flow.kind == paginate::FlowKind::kFloat) {
       // A figure that floated past the text after it would make page starts go backwards.
       best_float = std::min(best_float, position_key(m_flow[p.block].block, 0));
       continue;
     }
-    uint32_t offset = 0;
-    const uint32_t row = b->flow.kind == paginate::FlowKind::kLines ? p.first_line : 0;
-    if (row < b->rows.size()) {
-      for (uint32_t i = b->rows[row].item_begin; i < b->rows[row].item_end; ++i) {
-        const Item& it = b->items[i];
-        if (it.kind != ItemKind::kLine) continue;
-        const Paragraph& para = *b->paragraphs[it.paragraph];
-        if (para.origin == Origin::kGenerated) continue;
-        offset = para.text_offset + para.lines[it.line].text_begin;
-        break;
-      }
-    }
+    const uint32_t row = s->flow.kind == paginate::FlowKind::kLines ? p.first_line : 0;
+    const uint32_t offset = row < s->row_offsets.size() ? s->row_offsets[row] : 0;
     best = std::min(best, position_key(m_flow[p.block].block, offset));
   }
   return best == UINT64_MAX ? best_float : best;

@@ -1,6 +1,9 @@
 #pragma once
 // An article laid out into pages, incrementally: blocks are laid out the first time the paginator
-// asks for them, so page k costs only what comes before it. Owns every laid-out block.
+// asks for them, so page k costs only what comes before it. Of each laid-out block it keeps what
+// pagination and page positions need (line heights, the text offset each row starts at); the full
+// layout (shaped glyphs, placed lines) lives only in a small cache and is made again when a page
+// that shows it is assembled.
 #include <map>
 #include <memory>
 #include <string>
@@ -9,6 +12,7 @@
 
 #include "doc/article.h"
 #include "layout/block_layout.h"
+#include "layout/box_cache.h"
 #include "layout/flow_builder.h"
 #include "layout/position.h"
 #include "paginate/paginator.h"
@@ -20,7 +24,7 @@ struct PageItem {
   ItemKind kind = ItemKind::kLine;
   Fixed x = 0, y = 0, width = 0, height = 0;
   Fixed baseline = 0;                  // kLine: absolute y of the baseline
-  const Paragraph* paragraph = nullptr;  // kLine; valid while the DocumentLayout (and the page) lives
+  const Paragraph* paragraph = nullptr;  // kLine; owned by the page (AssembledPage::boxes or ::generated)
   uint32_t line = 0;
   uint32_t image = 0;                  // kImage; UINT32_MAX: draw a placeholder
   uint32_t block = UINT32_MAX;         // kImage: the figure's article block
@@ -33,6 +37,7 @@ struct AssembledPage {
   int number = 0;  // 1-based
   std::vector<PageItem> items;
   std::vector<std::unique_ptr<Paragraph>> generated;  // running head and page number
+  std::vector<std::shared_ptr<const BlockBox>> boxes;  // the laid-out blocks the items point into
 };
 
 class DocumentLayout final : public paginate::FlowSource {
@@ -56,10 +61,23 @@ class DocumentLayout final : public paginate::FlowSource {
   const paginate::PaginatorStats& paginator_stats() const { return m_paginator.stats(); }
   uint32_t blocks_laid_out() const { return m_laid_out; }
   const std::vector<FlowEntry>& flow() const { return m_flow; }
-  const BlockBox* box(uint32_t entry, int looseness);
+  // The block's full layout, from the cache or laid out again.
+  std::shared_ptr<const BlockBox> box(uint32_t entry, int looseness);
+  const BoxCacheStats& box_cache_stats() const { return m_cache.stats(); }
   const style::ResolvedLayout& resolved() const { return m_resolved; }
 
  private:
+  // What stays of a laid-out block once its full layout has left the cache.
+  struct Summary {
+    paginate::FlowBlock flow;
+    // Per row, where its first line of article text starts (block text offset; 0 when it has none).
+    std::vector<uint32_t> row_offsets;
+    bool can_vary = false;
+  };
+
+  const Summary* summary(uint32_t entry, int looseness);
+  std::shared_ptr<BlockBox> lay_out(uint32_t entry, int looseness);
+  void reuse_evicted();
   uint64_t first_key(int page);
   void link_footnotes(uint32_t entry, BlockBox& box);
 
@@ -67,8 +85,11 @@ class DocumentLayout final : public paginate::FlowSource {
   const style::ResolvedLayout& m_resolved;
   BlockLayouter m_layouter;
   std::vector<FlowEntry> m_flow;
-  std::vector<std::unique_ptr<BlockBox>> m_boxes;
-  std::map<std::pair<uint32_t, int>, std::unique_ptr<BlockBox>> m_variants;
+  std::vector<std::unique_ptr<Summary>> m_summaries;  // per entry, as first broken
+  std::map<std::pair<uint32_t, int>, std::unique_ptr<Summary>> m_variants;
+  BoxCache m_cache;
+  std::vector<std::shared_ptr<BlockBox>> m_spare;  // emptied boxes whose buffers the next layouts reuse
+  ParagraphBuilder& m_builder;
   paginate::Paginator m_paginator;
   uint32_t m_laid_out = 0;
   std::map<uint32_t, std::pair<uint32_t, uint32_t>> m_footnote_entries;  // kFootnote block -> first entry, count

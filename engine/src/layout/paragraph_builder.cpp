@@ -50,9 +50,30 @@ const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, cons
   return m_items;
 }
 
-std::unique_ptr<Paragraph> ParagraphBuilder::build(ParagraphSpec spec) {
-  auto p = std::make_unique<Paragraph>();
-  p->text = std::move(spec.text);
+void ParagraphBuilder::recycle(std::unique_ptr<Paragraph> p) {
+  if (!p) return;
+  // Lines are pooled apart from paragraphs: a paragraph is rarely rebuilt with as many lines as before.
+  for (auto& line : p->lines) {
+    if (m_spare_lines.size() >= kMaxSpareLines) break;
+    m_spare_lines.push_back(std::move(line));
+  }
+  p->lines.clear();
+  if (m_spare.size() < kMaxSpare) m_spare.push_back(std::move(p));
+}
+
+std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
+  std::unique_ptr<Paragraph> p;
+  if (m_spare.empty()) {
+    p = std::make_unique<Paragraph>();
+  } else {
+    p = std::move(m_spare.back());
+    m_spare.pop_back();
+    p->block_id = 0;
+    p->text_offset = 0;
+    p->role = Role::kParagraph;
+    p->origin = Origin::kBody;
+  }
+  p->text.assign(spec.text);
   shape_and_itemize(*p, spec);
 
   const Fixed widths[1] = {spec.width};
@@ -65,13 +86,22 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(ParagraphSpec spec) {
   breaking::LineLayoutParams line_params;
   line_params.alignment = params.alignment;
   line_params.paragraph_level = p->shaped.base_level;
-  p->lines.resize(result.lines.size());
-  for (size_t i = 0; i < result.lines.size(); ++i)
-    m_line_builder.build(p->shaped, m_items, result.lines[i], line_params, m_hyphen_glyphs, p->lines[i]);
+  p->lines.clear();
+  for (const auto& line : result.lines) {
+    if (m_spare_lines.empty()) {
+      p->lines.emplace_back();
+    } else {
+      p->lines.push_back(std::move(m_spare_lines.back()));
+      m_spare_lines.pop_back();
+    }
+    m_line_builder.build(p->shaped, m_items, line, line_params, m_hyphen_glyphs, p->lines.back());
+  }
 
-  ++m_stats.paragraphs;
-  m_stats.lines += p->lines.size();
-  m_stats.missing_glyphs += p->shaped.missing_glyphs;
+  if (m_counting) {
+    ++m_stats.paragraphs;
+    m_stats.lines += p->lines.size();
+    m_stats.missing_glyphs += p->shaped.missing_glyphs;
+  }
   return p;
 }
 

@@ -3,6 +3,7 @@
 // Measure once, break many: the shaper's cache makes re-breaking at another width or looseness cheap.
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "breaking/hyphenator.h"
@@ -17,7 +18,7 @@
 namespace inkset::layout {
 
 struct ParagraphSpec {
-  std::string text;
+  std::string_view text;  // copied into the paragraph by build()
   std::vector<shape::StyleRange> ranges;  // cover the text in order
   std::vector<shape::TextStyle> styles;
   std::vector<uint8_t> style_color;       // gray per style
@@ -43,8 +44,11 @@ class ParagraphBuilder {
  public:
   ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& shaper, breaking::HyphenatorSet& hyphenators);
 
-  // The paragraph takes the spec's text; lines are positioned from the measure's left edge.
-  std::unique_ptr<Paragraph> build(ParagraphSpec spec);
+  // The paragraph copies the spec's text; lines are positioned from the measure's left edge.
+  std::unique_ptr<Paragraph> build(const ParagraphSpec& spec);
+  // Takes back a paragraph nothing points into any more: build() reuses its buffers (its placed
+  // lines' glyph vectors above all), so steady-state layout stops allocating for them.
+  void recycle(std::unique_ptr<Paragraph> p);
   // The width of the text set on one line (the paragraph's natural width), for table column sizing.
   Fixed natural_width(const ParagraphSpec& spec);
 
@@ -53,8 +57,14 @@ class ParagraphBuilder {
   const breaking::ItemList& shape_and_itemize(Paragraph& p, const ParagraphSpec& spec);
 
   const ParagraphStats& stats() const { return m_stats; }
+  // Off while a paragraph is built again exactly as before, so the figures count each paragraph once.
+  void set_counting(bool on) { m_counting = on; }
 
  private:
+  // About two pages of paragraphs: what the block cache lets go between two layouts.
+  static constexpr size_t kMaxSpare = 64;
+  // A page's worth of lines or so; each keeps buffers for a line's glyphs (about 1 KB).
+  static constexpr size_t kMaxSpareLines = 256;
 
   font::FontCollection& m_fonts;
   shape::Shaper& m_shaper;
@@ -66,7 +76,10 @@ class ParagraphBuilder {
   breaking::ItemList m_items;
   std::vector<Fixed> m_hyphen_advance;
   std::vector<breaking::HyphenGlyph> m_hyphen_glyphs;
+  std::vector<std::unique_ptr<Paragraph>> m_spare;  // at most kMaxSpare
+  std::vector<breaking::PlacedLine> m_spare_lines;  // at most kMaxSpareLines
   ParagraphStats m_stats;
+  bool m_counting = true;
 };
 
 breaking::Alignment to_alignment(style::Align align);

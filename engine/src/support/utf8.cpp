@@ -1,5 +1,7 @@
 #include "support/utf8.h"
 
+#include <cstring>
+
 namespace inkset::utf8 {
 namespace {
 
@@ -75,6 +77,18 @@ std::string sanitize(std::string_view text) {
 bool is_valid(std::string_view text) {
   size_t pos = 0;
   while (pos < text.size()) {
+    // Runs of ASCII, most of any article, are checked eight bytes at a time.
+    uint64_t word = 0;
+    while (pos + sizeof word <= text.size()) {
+      std::memcpy(&word, text.data() + pos, sizeof word);
+      if (word & 0x8080808080808080ull) break;
+      pos += sizeof word;
+    }
+    if (pos == text.size()) break;
+    if (static_cast<unsigned char>(text[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const size_t start = pos;
     if (decode(text, pos) == kReplacement && text.substr(start, pos - start) != "\xEF\xBF\xBD") return false;
   }
