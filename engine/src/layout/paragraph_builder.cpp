@@ -81,7 +81,7 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
   params.line_widths = widths;
   params.alignment = to_alignment(spec.align);
   params.looseness = spec.looseness;
-  const auto result = spec.greedy ? breaking::break_lines_greedy(m_items, params) : breaking::break_lines(m_items, params);
+  const auto& result = spec.greedy ? m_breaker.break_lines_greedy(m_items, params) : m_breaker.break_lines(m_items, params);
 
   breaking::LineLayoutParams line_params;
   line_params.alignment = params.alignment;

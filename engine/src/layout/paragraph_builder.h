@@ -78,6 +78,7 @@ class ParagraphBuilder {
   std::vector<breaking::HyphenGlyph> m_hyphen_glyphs;
   std::vector<std::unique_ptr<Paragraph>> m_spare;  // at most kMaxSpare
   std::vector<breaking::PlacedLine> m_spare_lines;  // at most kMaxSpareLines
+  breaking::LineBreaker m_breaker;                   // keeps its node storage from paragraph to paragraph
   ParagraphStats m_stats;
   bool m_counting = true;
 };
