@@ -179,3 +179,12 @@ TEST_CASE("font: HarfBuzz and FreeType read the same cmap in every installed fac
   }
   CHECK(agreed >= 12 * 19);
 }
+
+TEST_CASE("font: control characters keep the preferred face without listing system fonts", "[font][fallback]") {
+  auto fonts = font::FontCollection::create(font::default_font_config());
+  REQUIRE(fonts.ok());
+  const font::FaceId serif = (*fonts)->match("Charis SIL", 400, false).face;
+  for (char32_t cp : {U'\n', U'\t', U'\r', char32_t{0x85}, char32_t{0x2028}})
+    CHECK((*fonts)->fallback_for(cp, serif, "en") == serif);
+  CHECK_FALSE((*fonts)->system_faces_listed());
+}

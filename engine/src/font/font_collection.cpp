@@ -404,6 +404,9 @@ bool FontCollection::covers(FaceId face, char32_t cp) const {
 }
 
 FaceId FontCollection::fallback_for(char32_t cp, FaceId preferred, std::string_view language) const {
+  // Control characters and line separators draw nothing: searching every installed face for one
+  // would only open fonts (a hard line break in the text used to list all system faces).
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0x2028 || cp == 0x2029) return preferred;
   const bool emoji_first = wants_emoji_face(cp) && m_impl->emoji_face() != kNoFace;
   if (!emoji_first && covers(preferred, cp)) return preferred;
   m_impl->list_system_faces();
