@@ -76,6 +76,7 @@ int run_render(const Args& args) {
   const ImageFileFormat format = format_name == "png" ? ImageFileFormat::kPng : ImageFileFormat::kPgm;
   for (int page = range.first - 1; (range.last < 0 || page < range.last) && doc.ensure_page(page); ++page) {
     auto bitmap = doc.render_page(page, render);
+    opened->print_new_warnings();
     if (!bitmap) return report(bitmap.error());
     char name[64];
     std::snprintf(name, sizeof name, "/page-%04d.%s", page + 1, format_name.c_str());

@@ -29,6 +29,9 @@ struct BlockLayoutOptions {
   bool greedy = false;
   bool hyphenate = true;  // false overrides the theme
   double max_image_upscale = 2.0;
+  // Paragraphs with more bytes of text are broken first-fit: Knuth-Plass on a megabyte with no break
+  // opportunity (every character an emergency break) takes seconds where first-fit takes one pass.
+  size_t greedy_above_bytes = SIZE_MAX;
 };
 
 class BlockLayouter {
@@ -43,6 +46,8 @@ class BlockLayouter {
                                             style::Align align);
   // Distance from a line's top to its baseline, for a style.
   Fixed baseline_offset(style::ElementKind element);
+  // From now on every paragraph is broken first-fit (the layout time budget is spent).
+  void use_greedy() { m_options.greedy = true; }
 
  private:
   ParagraphSpec text_spec(const doc::Block& block, style::ElementKind element, Fixed width, bool first_indent);

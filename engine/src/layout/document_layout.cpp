@@ -1,6 +1,7 @@
 #include "layout/document_layout.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace inkset::layout {
 
@@ -17,15 +18,16 @@ DocumentLayout::DocumentLayout(const doc::Article& article, const style::Resolve
 
 const BlockBox* DocumentLayout::box(uint32_t entry, int looseness) {
   if (entry >= m_flow.size()) return nullptr;
-  if (looseness == 0) {
-    if (!m_boxes[entry]) {
-      m_boxes[entry] = m_layouter.layout(m_flow, entry, 0);
-      ++m_laid_out;
-    }
-    return m_boxes[entry].get();
+  auto& slot = looseness == 0 ? m_boxes[entry] : m_variants[{entry, looseness}];
+  if (slot) return slot.get();
+  const auto start = std::chrono::steady_clock::now();
+  slot = m_layouter.layout(m_flow, entry, looseness);
+  if (looseness == 0) ++m_laid_out;
+  m_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  if (!m_over_budget && m_budget_ms >= 0 && m_spent_ms > m_budget_ms) {
+    m_over_budget = true;
+    m_layouter.use_greedy();
   }
-  auto& slot = m_variants[{entry, looseness}];
-  if (!slot) slot = m_layouter.layout(m_flow, entry, looseness);
   return slot.get();
 }
 

@@ -51,6 +51,12 @@ class DocumentLayout final : public paginate::FlowSource {
   std::string position_of_page(int index);
   int page_of_position(std::string_view position);
 
+  // Layout time allowed for the article, counted over every block laid out (hostile content must not
+  // hang a kiosk). Checked between blocks: once spent, the remaining blocks are broken first-fit,
+  // never dropped. Unlimited by default.
+  void set_time_budget(double ms) { m_budget_ms = ms; }
+  bool over_time_budget() const { return m_over_budget; }
+
   const paginate::PaginatorStats& paginator_stats() const { return m_paginator.stats(); }
   uint32_t blocks_laid_out() const { return m_laid_out; }
   const std::vector<FlowEntry>& flow() const { return m_flow; }
@@ -68,6 +74,9 @@ class DocumentLayout final : public paginate::FlowSource {
   std::map<std::pair<uint32_t, int>, std::unique_ptr<BlockBox>> m_variants;
   paginate::Paginator m_paginator;
   uint32_t m_laid_out = 0;
+  double m_budget_ms = -1;
+  double m_spent_ms = 0;
+  bool m_over_budget = false;
 };
 
 // The layout dump documented in the README.

@@ -10,6 +10,7 @@
 #define STB_IMAGE_RESIZE_IMPLEMENTATION
 #include <stb/stb_image_resize.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -27,6 +28,25 @@ struct StbFree {
   void operator()(stbi_uc* p) const { stbi_image_free(p); }
 };
 
+// The size a PNG's IHDR claims, read directly: stb_image refuses canvases beyond 2^30 bytes with
+// only "unknown image type", and a bomb deserves a message that says what it is.
+bool png_header_size(std::span<const uint8_t> b, uint64_t& w, uint64_t& h) {
+  static constexpr uint8_t kSignature[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
+  if (b.size() < 24 || !std::equal(std::begin(kSignature), std::end(kSignature), b.begin())) return false;
+  auto be32 = [&](size_t at) {
+    return (uint64_t{b[at]} << 24) | (uint64_t{b[at + 1]} << 16) | (uint64_t{b[at + 2]} << 8) | b[at + 3];
+  };
+  w = be32(16);
+  h = be32(20);
+  return true;
+}
+
+Error too_many_pixels(const std::string& label, uint64_t w, uint64_t h, uint64_t limit) {
+  return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(w) + "x" + std::to_string(h) + " is " +
+                                                   std::to_string(w * h) + " pixels, over the limit of " +
+                                                   std::to_string(limit));
+}
+
 }  // namespace
 
 Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view name, const ImageLimits& limits) {
@@ -36,15 +56,14 @@ Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view n
                                                      " bytes is over the image file limit of " +
                                                      std::to_string(limits.max_file_bytes));
   const int len = static_cast<int>(bytes.size());
+  if (uint64_t pw = 0, ph = 0; png_header_size(bytes, pw, ph) && pw * ph > limits.max_pixels)
+    return too_many_pixels(label, pw, ph, limits.max_pixels);
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &comp))
     return make_error(ErrorCode::kUnreadableFile,
                       label + ": not a supported image (PNG, JPEG, GIF, BMP; " + stbi_failure_reason() + ")");
   const uint64_t pixels = static_cast<uint64_t>(w) * static_cast<uint64_t>(h);
-  if (pixels > limits.max_pixels)
-    return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(w) + "x" + std::to_string(h) + " is " +
-                                                     std::to_string(pixels) + " pixels, over the limit of " +
-                                                     std::to_string(limits.max_pixels));
+  if (pixels > limits.max_pixels) return too_many_pixels(label, static_cast<uint64_t>(w), static_cast<uint64_t>(h), limits.max_pixels);
   std::unique_ptr<stbi_uc, StbFree> rgba(stbi_load_from_memory(bytes.data(), len, &w, &h, &comp, 4));
   if (!rgba)
     return make_error(ErrorCode::kUnreadableFile, label + ": cannot decode (" + stbi_failure_reason() + ")");
