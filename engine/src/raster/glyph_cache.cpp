@@ -281,7 +281,9 @@ Result<GlyphBitmap> GlyphCache::get(font::FontCollection& fonts, const GlyphKey&
   Impl::Page& page = c.pages[c.current];
   e.page = c.current;
   e.offset = static_cast<uint32_t>(page.used);
-  std::memcpy(page.data.get() + page.used, c.scratch.data(), n);
+  // An empty glyph (a space, or a broken outline) leaves the scratch empty: memcpy from its null
+  // data is undefined even for 0 bytes (found by the font fuzzer).
+  if (n > 0) std::memcpy(page.data.get() + page.used, c.scratch.data(), n);
   page.used += n;
   page.last_use = c.tick;
   page.keys.push_back(key);

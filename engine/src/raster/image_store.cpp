@@ -67,6 +67,9 @@ Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view n
   std::unique_ptr<stbi_uc, StbFree> rgba(stbi_load_from_memory(bytes.data(), len, &w, &h, &comp, 4));
   if (!rgba)
     return make_error(ErrorCode::kUnreadableFile, label + ": cannot decode (" + stbi_failure_reason() + ")");
+  // stb_image accepts a PNM header whose size overflows to 0 x 0 (found by the image fuzzer); such an
+  // image has nothing to show and would make the scaler divide by zero.
+  if (w <= 0 || h <= 0) return make_error(ErrorCode::kUnreadableFile, label + ": the image has no pixels");
   GrayImage out;
   out.width = w;
   out.height = h;
