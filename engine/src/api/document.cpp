@@ -103,6 +103,12 @@ struct Document::Impl {
     block_options.greedy = !s.optimal_breaking;
     block_options.hyphenate = s.hyphenate;
     block_options.greedy_above_bytes = engine.config.limits.greedy_paragraph_bytes;
+    // Loading a hyphenation dictionary is a one-time cost of the engine, not of this article's layout:
+    // done before the layout clock (and its time budget) starts. libhyphen takes seconds for German.
+    if (s.hyphenate) {
+      const std::string& language = !resolved.language.empty() ? resolved.language : article.front.language;
+      (void)engine.hyphenators->for_language(language.empty() ? "en" : language);
+    }
     const auto start = std::chrono::steady_clock::now();
     layout = std::make_unique<layout::DocumentLayout>(
         article, resolved, *engine.fonts, *engine.paragraphs,
