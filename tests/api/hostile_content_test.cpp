@@ -189,6 +189,27 @@ TEST_CASE("nesting past Limits::max_nesting is shown at that depth with a warnin
   CHECK((*doc)->layout_json(false).find("deep text") != std::string::npos);
 }
 
+TEST_CASE("deep nesting is clamped visually: the indent stops at half the column", "[api][limits]") {
+  std::string md;
+  for (int i = 0; i < 60; ++i) md += "> ";
+  md += "deep text\n";
+  LayoutSettings settings;
+  settings.page_width = 400;
+  settings.margin_px = 20;
+  auto doc = Document::open_memory(engine(), md, "", settings);
+  REQUIRE(doc.ok());
+  const std::string json = (*doc)->layout_json(false);
+  const size_t at = json.find("\"text\":\"deep text\"");
+  REQUIRE(at != std::string::npos);
+  const size_t x_at = json.rfind("\"x\":", at);
+  REQUIRE(x_at != std::string::npos);
+  const double x = std::stod(json.substr(x_at + 4));
+  // Column: 360 px from x = 20; the text starts at most 180 px in, and still on the page.
+  CHECK(x <= 20 + 180 + 1);
+  CHECK(x > 20);
+  CHECK((*doc)->page_count() == 1);
+}
+
 TEST_CASE("past the layout time budget the rest is broken first-fit, nothing dropped", "[api][limits]") {
   std::string md;
   for (int i = 0; i < 200; ++i) md += "Paragraph " + std::to_string(i) + " with enough words to fill a line or two.\n\n";
