@@ -274,3 +274,22 @@ TEST_CASE("long runs of combining marks get a visible base every 30 marks", "[ap
   for (const auto& w : article->warnings) warned |= w.find("more than 30 combining marks") != std::string::npos;
   CHECK(warned);
 }
+
+TEST_CASE("escapes of surrogates, NUL and out-of-range code points become U+FFFD", "[api][text]") {
+  auto doc = Document::open_memory(engine(), "a&#xD800;b&#xDFFF;c&#0;d&#x110000;e\n", "");
+  REQUIRE(doc.ok());
+  const std::string text = (*doc)->text();
+  CHECK(text.find("a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d\xEF\xBF\xBD" "e") != std::string::npos);
+  CHECK(text.find("\xED\xA0\x80") == std::string::npos);
+  CHECK((*doc)->render_page(0).ok());
+}
+
+TEST_CASE("bidi controls without their terminators lay out and keep every character", "[api][text]") {
+  const std::string md = "Override \xE2\x80\xAE never closed, isolate \xE2\x81\xA7 never popped \xE2\x80\xAB end.\n";
+  auto doc = Document::open_memory(engine(), md, "");
+  REQUIRE(doc.ok());
+  const std::string json = (*doc)->layout_json(false);
+  CHECK(json.find("never closed") != std::string::npos);
+  CHECK(json.find("end.") != std::string::npos);
+  CHECK((*doc)->render_page(0).ok());
+}
