@@ -67,12 +67,22 @@ std::vector<uint8_t> bidi_levels(const Decoded& d, BaseDirection direction, uint
   const auto length = static_cast<int32_t>(d.u16.size());
   std::unique_ptr<UBiDi, BidiCloser> bidi(ubidi_openSized(length, 0, &status));
   if (U_FAILURE(status) || length == 0) return levels;
-  ubidi_setPara(bidi.get(), d.u16.data(), length, para, nullptr, &status);
-  if (U_FAILURE(status)) return levels;
-  base_level = ubidi_getParaLevel(bidi.get());
-  const UBiDiLevel* unit_levels = ubidi_getLevels(bidi.get(), &status);
-  if (U_FAILURE(status)) return levels;
-  for (int32_t u = 0; u < length; ++u) levels[d.cp_of_unit[u]] = unit_levels[u];
+  // Hardening: each bidi paragraph (UAX #9 P1: text up to and including a paragraph separator, such
+  // as the line feed of a hard break) is given to ICU on its own. Resolution is per paragraph anyway,
+  // but ICU 72 reallocates its paragraph table to the exact size at every separator it meets, which
+  // made 100,000 hard breaks quadratic wherever realloc copies (sanitizers, small allocators).
+  for (int32_t start = 0; start < length;) {
+    int32_t end = start;
+    while (end < length && u_charDirection(d.u16[end]) != U_BLOCK_SEPARATOR) ++end;
+    if (end < length) end += d.u16[end] == u'\r' && end + 1 < length && d.u16[end + 1] == u'\n' ? 2 : 1;
+    ubidi_setPara(bidi.get(), d.u16.data() + start, end - start, para, nullptr, &status);
+    if (U_FAILURE(status)) return levels;
+    if (start == 0) base_level = ubidi_getParaLevel(bidi.get());
+    const UBiDiLevel* unit_levels = ubidi_getLevels(bidi.get(), &status);
+    if (U_FAILURE(status)) return levels;
+    for (int32_t u = start; u < end; ++u) levels[d.cp_of_unit[u]] = unit_levels[u - start];
+    start = end;
+  }
   return levels;
 }
 
