@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -292,4 +293,29 @@ TEST_CASE("bidi controls without their terminators lay out and keep every charac
   CHECK(json.find("never closed") != std::string::npos);
   CHECK(json.find("end.") != std::string::npos);
   CHECK((*doc)->render_page(0).ok());
+}
+
+// Found by the Markdown fuzzer: a long unbreakable word made the looseness search (widow control)
+// keep an active node per reachable line count and take minutes. Each layout must take well under a
+// second; the bound is generous for sanitizer builds.
+TEST_CASE("fuzz regression: long unbreakable words do not blow up the looseness search", "[api][fuzz]") {
+  const std::string word = "`" + std::string(2040, 'x') + "`\n";
+  std::ifstream in(std::string(INKSET_TEST_DATA) + "/bad-input/fuzz-markdown-looseness-timeout.md", std::ios::binary);
+  const std::string found(std::istreambuf_iterator<char>(in), {});
+  REQUIRE_FALSE(found.empty());
+  for (const std::string& md : {word, found}) {
+    for (int height : {370, 391, 398, 405}) {
+      LayoutSettings settings;
+      settings.page_width = 240;
+      settings.page_height = height;
+      settings.dpi = 96;
+      const auto start = std::chrono::steady_clock::now();
+      auto doc = Document::open_memory(engine(), md, "", settings);
+      REQUIRE(doc.ok());
+      CHECK((*doc)->page_count() > 0);
+      const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      INFO("page height " << height);
+      CHECK(s < 10.0);
+    }
+  }
 }

@@ -209,6 +209,9 @@ struct Candidate {
   uint32_t from;  // node index
 };
 
+// Active nodes a looseness search may keep before it gives up (see TotalFit::run).
+constexpr size_t kMaxLoosenessActive = 4096;
+
 class TotalFit {
  public:
   TotalFit(const Paragraph& p, const BreakParams& params) : m_p(p), m_params(params) {}
@@ -226,6 +229,11 @@ class TotalFit {
     const auto n = static_cast<uint32_t>(m_p.work.size());
     std::vector<Candidate> candidates;
     for (uint32_t b = 0; b < n && !m_active.empty(); ++b) {
+      // Hardening: with looseness, nodes are kept per reachable line count, and a long word broken at
+      // every character makes that count grow with the paragraph: work explodes (the Markdown fuzzer
+      // found 2,000 characters taking minutes). Past this bound the pass gives up; break_lines then
+      // breaks without looseness, which keeps the active set bounded by one line's width.
+      if (m_params.looseness != 0 && m_active.size() > kMaxLoosenessActive) return kNone;
       if (!m_p.legal(b, cfg.allow_dictionary)) continue;
       candidates.clear();
       const Work& brk = m_p.work[b];
@@ -405,6 +413,11 @@ LineBreakResult break_lines(const ItemList& items, const BreakParams& params) {
       collect(end);
     }
     if (miss == 0) break;
+  }
+  if (found == kNone && params.looseness != 0) {
+    BreakParams plain = params;
+    plain.looseness = 0;
+    return break_lines(items, plain);
   }
   if (found == kNone) {
     load_split_items(items, params, p);
