@@ -42,6 +42,18 @@ TEST_CASE("fuzz regression: a PNM header overflowing to 0 x 0 is refused, not sc
   CHECK(store.scaled(index, 10, 10) == nullptr);
 }
 
+TEST_CASE("fuzz regression: 16-bit PNM is refused before stb_image overflows its buffer", "[raster][fuzz]") {
+  raster::ImageLimits limits;
+  auto image = raster::decode_gray(read_bytes(kDir + "fuzz-image-16bit.pgm"), "deep.pgm", limits);
+  REQUIRE_FALSE(image.ok());
+  CHECK(image.error().message == "deep.pgm: 16-bit PNM images are not supported");
+  // 8-bit PNM still decodes.
+  const std::string pgm = "P5\n2 1\n255\n\x10\x20";
+  auto ok = raster::decode_gray(std::span(reinterpret_cast<const uint8_t*>(pgm.data()), pgm.size()), "ok.pgm", limits);
+  REQUIRE(ok.ok());
+  CHECK(ok->pixels == std::vector<uint8_t>{0x10, 0x20});
+}
+
 TEST_CASE("fuzz regression: empty glyphs of a broken font are cached without copying", "[raster][fuzz]") {
   char tmpl[] = "/tmp/inkset-fuzz-font-XXXXXX";
   REQUIRE(mkdtemp(tmpl));
