@@ -54,11 +54,23 @@ TEST_CASE("fuzz regression: 16-bit PNM is refused before stb_image overflows its
   CHECK(ok->pixels == std::vector<uint8_t>{0x10, 0x20});
 }
 
+TEST_CASE("fuzz regression: a JPEG Huffman table of more than 256 codes is refused", "[raster][fuzz]") {
+  raster::ImageLimits limits;
+  auto image = raster::decode_gray(read_bytes(kDir + "fuzz-image-jpeg-huffman.jpg"), "h.jpg", limits);
+  REQUIRE_FALSE(image.ok());
+  CHECK(image.error().message == "h.jpg: invalid JPEG (a Huffman table with more than 256 codes)");
+  // A valid JPEG still decodes.
+  auto photo = raster::load_gray(std::string(INKSET_SOURCE_DIR) + "/content/sample/images/video-still.jpg", limits);
+  CHECK(photo.ok());
+}
+
 TEST_CASE("fuzz regression: empty glyphs of a broken font are cached without copying", "[raster][fuzz]") {
   char tmpl[] = "/tmp/inkset-fuzz-font-XXXXXX";
   REQUIRE(mkdtemp(tmpl));
   const fs::path dir = tmpl;
-  fs::copy_file(kDir + "fuzz-font-empty-glyph.ttf", dir / "f.ttf");
+  const char* font_file = GENERATE("fuzz-font-empty-glyph.ttf", "fuzz-font-zero-width-glyph.ttf");
+  INFO(font_file);
+  fs::copy_file(kDir + font_file, dir / "f.ttf");
   font::FontConfig config;
   config.directories = {dir.string()};
   auto fonts = font::FontCollection::create(config);

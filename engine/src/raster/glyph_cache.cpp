@@ -247,7 +247,8 @@ Result<Entry> GlyphCache::Impl::render(font::FontCollection& fonts, const GlyphK
   e.left = slot->bitmap_left;
   e.top = slot->bitmap_top;
   scratch.resize(static_cast<size_t>(e.width) * e.height);
-  for (int32_t y = 0; y < e.height; ++y) {
+  // A bitmap may have rows but no columns (found by the font fuzzer): nothing to copy then.
+  for (int32_t y = 0; e.width > 0 && y < e.height; ++y) {
     const uint8_t* src = bm.buffer + static_cast<ptrdiff_t>(y) * bm.pitch;
     uint8_t* dst = &scratch[static_cast<size_t>(y) * e.width];
     if (bm.pixel_mode == FT_PIXEL_MODE_GRAY) {

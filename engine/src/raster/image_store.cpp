@@ -41,6 +41,37 @@ bool png_header_size(std::span<const uint8_t> b, uint64_t& w, uint64_t& h) {
   return true;
 }
 
+// stb_image's Huffman table builder writes past its 257-entry size table when a JPEG DHT segment
+// declares more than 256 codes (found by the image fuzzer); such tables are invalid (ITU T.81 B.2.4.2)
+// and the file is refused before stb sees it. Walks the marker segments up to the first scan.
+bool jpeg_tables_valid(std::span<const uint8_t> b) {
+  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return true;  // not a JPEG: not ours to judge
+  size_t at = 2;
+  while (at + 4 <= b.size()) {
+    if (b[at] != 0xFF) return false;
+    const uint8_t marker = b[at + 1];
+    if (marker == 0xFF) {
+      ++at;
+      continue;
+    }
+    if (marker == 0xDA || marker == 0xD9) return true;  // start of scan or end of image
+    const size_t length = (size_t{b[at + 2]} << 8) | b[at + 3];
+    if (length < 2 || at + 2 + length > b.size()) return true;  // truncated: stb reports it
+    if (marker == 0xC4) {
+      size_t p = at + 4;
+      const size_t end = at + 2 + length;
+      while (p + 17 <= end) {
+        size_t codes = 0;
+        for (size_t i = 1; i <= 16; ++i) codes += b[p + i];
+        if (codes > 256) return false;
+        p += 17 + codes;
+      }
+    }
+    at += 2 + length;
+  }
+  return true;
+}
+
 Error too_many_pixels(const std::string& label, uint64_t w, uint64_t h, uint64_t limit) {
   return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(w) + "x" + std::to_string(h) + " is " +
                                                    std::to_string(w * h) + " pixels, over the limit of " +
@@ -58,6 +89,8 @@ Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view n
   const int len = static_cast<int>(bytes.size());
   if (uint64_t pw = 0, ph = 0; png_header_size(bytes, pw, ph) && pw * ph > limits.max_pixels)
     return too_many_pixels(label, pw, ph, limits.max_pixels);
+  if (!jpeg_tables_valid(bytes))
+    return make_error(ErrorCode::kUnreadableFile, label + ": invalid JPEG (a Huffman table with more than 256 codes)");
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &comp))
     return make_error(ErrorCode::kUnreadableFile,
