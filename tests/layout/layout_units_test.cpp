@@ -87,6 +87,7 @@ TEST_CASE("layout: flow gives list markers, quote bars and flush first paragraph
   style::PageGeometry g;
   g.quote_indent = 30 * kFixedOne;
   g.list_indent = 20 * kFixedOne;
+  g.columns = {{0, 600}};  // indents are clamped at half the column, so the column must be known
   const auto flow = layout::build_flow(*article, g);
   REQUIRE(flow.size() == 6);
   CHECK(flow[0].keep_with_next);

@@ -76,7 +76,9 @@ void print_table(const bench::ArticleFigures& f, int runs) {
 int run_bench(const Args& args) {
   auto settings = layout_settings_from(args);
   if (!settings) return report(settings.error());
-  const EngineConfig config = engine_config_from(args);
+  auto engine_config = engine_config_from(args);
+  if (!engine_config) return report(engine_config.error());
+  const EngineConfig config = *engine_config;
   bench::BenchOptions options;
   auto runs = positive(args, "runs", options.runs);
   auto render_pages = positive(args, "render-pages", options.render_pages);

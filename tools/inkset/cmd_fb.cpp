@@ -74,7 +74,9 @@ Status run_fb(const cli::Args& args) {
   if (settings->page_width != fb.width() || settings->page_height != fb.height())
     return make_error(ErrorCode::kBadArguments, "--page must match the framebuffer (" + std::to_string(fb.width()) +
                                                     "x" + std::to_string(fb.height()) + " after rotation)");
-  auto engine = Engine::create(cli::engine_config_from(args));
+  auto config = cli::engine_config_from(args);
+  if (!config) return std::move(config).take_error();
+  auto engine = Engine::create(*config);
   if (!engine) return std::move(engine).take_error();
   auto document = Document::open_file(**engine, args.positional[0], *settings);
   if (!document) return std::move(document).take_error();

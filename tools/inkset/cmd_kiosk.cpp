@@ -139,7 +139,9 @@ Status run_kiosk(const cli::Args& args) {
     log = std::fopen(path->c_str(), "w");
     if (!log) return make_error(ErrorCode::kUnreadableFile, "cannot write log '" + *path + "'");
   }
-  auto engine = Engine::create(cli::engine_config_from(args));
+  auto config = cli::engine_config_from(args);
+  if (!config) return std::move(config).take_error();
+  auto engine = Engine::create(*config);
   if (!engine) return std::move(engine).take_error();
 
   platform::KioskOptions options;

@@ -12,10 +12,13 @@ int run_layout(const Args& args) {
   if (!opened) return report(opened.error());
   Document& doc = *opened->document;
   if (args.has("count")) {
-    std::printf("%d\n", doc.page_count());
+    const int pages = doc.page_count();
+    opened->print_new_warnings();
+    std::printf("%d\n", pages);
     return kExitOk;
   }
   const std::string json = doc.layout_json(!args.has("no-timing"));
+  opened->print_new_warnings();
   std::fwrite(json.data(), 1, json.size(), stdout);
   return kExitOk;
 }

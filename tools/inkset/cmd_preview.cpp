@@ -168,7 +168,9 @@ Status run_preview(const cli::Args& args) {
     SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
   const bool eink = args.has("eink");
 
-  auto engine = Engine::create(cli::engine_config_from(args));
+  auto config = cli::engine_config_from(args);
+  if (!config) return std::move(config).take_error();
+  auto engine = Engine::create(*config);
   if (!engine) return std::move(engine).take_error();
   auto document = Document::open_file(**engine, args.positional[0], *layout);
   if (!document) return std::move(document).take_error();

@@ -66,6 +66,8 @@ int run_render(const Args& args) {
   std::filesystem::create_directories(out_dir, ec);
   if (ec) return report(make_error(ErrorCode::kUnreadableFile, out_dir + ": cannot create the folder: " + ec.message()));
 
+  if (!doc.ensure_page(0))
+    return report(make_error(ErrorCode::kBadArticle, args.positional[0] + ": the article is empty: nothing to render"));
   if (!doc.ensure_page(range.first - 1))
     return report(make_error(ErrorCode::kBadArguments, "--pages starts at page " + std::to_string(range.first) +
                                                            " but the article has " + std::to_string(doc.page_count()) +
@@ -76,6 +78,7 @@ int run_render(const Args& args) {
   const ImageFileFormat format = format_name == "png" ? ImageFileFormat::kPng : ImageFileFormat::kPgm;
   for (int page = range.first - 1; (range.last < 0 || page < range.last) && doc.ensure_page(page); ++page) {
     auto bitmap = doc.render_page(page, render);
+    opened->print_new_warnings();
     if (!bitmap) return report(bitmap.error());
     char name[64];
     std::snprintf(name, sizeof name, "/page-%04d.%s", page + 1, format_name.c_str());

@@ -1,10 +1,53 @@
 #include "layout_options.h"
 
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "style/layout_options.h"
 
 namespace inkset::cli {
+namespace {
+
+// The limit options: name, help (with the default), and where the parsed number goes.
+struct LimitOption {
+  const char* name;
+  const char* help;
+  double scale;  // the option's unit in the field's unit (MB -> bytes)
+  double min;
+  double max;
+  void (*set)(Limits& limits, double value);
+};
+
+constexpr double kMb = 1 << 20;
+constexpr double kKb = 1 << 10;
+
+const LimitOption kLimitOptions[] = {
+    {"max-article-mb", "refuse articles larger than this (default 16)", kMb, 0.001, 1024,
+     [](Limits& l, double v) { l.max_article_bytes = static_cast<size_t>(v); }},
+    {"max-nesting", "show quotes and lists nested deeper at this depth (default 64)", 1, 1, 1000,
+     [](Limits& l, double v) { l.max_nesting = static_cast<int>(v); }},
+    {"max-blocks", "refuse articles with more blocks (default 1000000)", 1, 1, 1e8,
+     [](Limits& l, double v) { l.max_blocks = static_cast<size_t>(v); }},
+    {"max-paragraph-kb", "refuse articles with a longer paragraph (default 2048)", kKb, 1, 1 << 20,
+     [](Limits& l, double v) { l.max_paragraph_bytes = static_cast<size_t>(v); }},
+    {"greedy-paragraph-kb", "break longer paragraphs first-fit instead of Knuth-Plass (default 64)", kKb, 0, 1 << 20,
+     [](Limits& l, double v) { l.greedy_paragraph_bytes = static_cast<size_t>(v); }},
+    {"max-table-cells", "refuse articles with a table of more rows x columns (default 100000)", 1, 1, 1e9,
+     [](Limits& l, double v) { l.max_table_cells = static_cast<size_t>(v); }},
+    {"max-image-mb", "show larger image files as placeholders (default 32)", kMb, 0.001, 4096,
+     [](Limits& l, double v) { l.max_image_file_bytes = static_cast<size_t>(v); }},
+    {"max-image-megapixels", "show images with more pixels as placeholders, checked before decoding (default 40)", 1e6,
+     0.000001, 1000, [](Limits& l, double v) { l.max_image_pixels = static_cast<uint64_t>(v); }},
+    {"max-images", "show further images of an article as placeholders (default 256)", 1, 0, 1e6,
+     [](Limits& l, double v) { l.max_images = static_cast<int>(v); }},
+    {"max-font-mb", "skip larger font files with a warning (default 64)", kMb, 0.001, 4096,
+     [](Limits& l, double v) { l.max_font_file_bytes = static_cast<size_t>(v); }},
+    {"layout-budget-ms", "layout time per article; the rest is broken first-fit (default 5000)", 1, 0, 3.6e6,
+     [](Limits& l, double v) { l.layout_budget_ms = v; }},
+};
+
+}  // namespace
 
 std::vector<OptionSpec> layout_option_specs() {
   std::vector<OptionSpec> specs;
@@ -12,6 +55,7 @@ std::vector<OptionSpec> layout_option_specs() {
   specs.push_back({"greedy", false, "first-fit line breaking instead of Knuth-Plass (cheapest)"});
   specs.push_back({"no-hyphens", false, "never hyphenate"});
   specs.push_back({"fonts", true, "font directory to use instead of the bundled fonts"});
+  for (const auto& o : kLimitOptions) specs.push_back({o.name, true, o.help});
   return specs;
 }
 
@@ -48,24 +92,47 @@ Result<LayoutSettings> layout_settings_from(const Args& args) {
   return s;
 }
 
-EngineConfig engine_config_from(const Args& args) {
+Result<EngineConfig> engine_config_from(const Args& args) {
   EngineConfig config;
   if (auto dir = args.get("fonts")) config.font_directories = {*dir};
+  for (const auto& o : kLimitOptions) {
+    const auto text = args.get(o.name);
+    if (!text) continue;
+    char* end = nullptr;
+    const double v = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0' || !std::isfinite(v) || v < o.min || v > o.max) {
+      char range[96];
+      std::snprintf(range, sizeof range, "%g..%g", o.min, o.max);
+      return make_error(ErrorCode::kBadArguments,
+                        "--" + std::string(o.name) + " takes a number in " + range + ", not '" + *text + "'");
+    }
+    o.set(config.limits, v * o.scale);
+  }
   return config;
 }
 
 Result<OpenedDocument> open_document(const std::string& path, const Args& args) {
   auto settings = layout_settings_from(args);
   if (!settings) return std::move(settings).take_error();
-  auto engine = Engine::create(engine_config_from(args));
+  auto config = engine_config_from(args);
+  if (!config) return std::move(config).take_error();
+  auto engine = Engine::create(*config);
   if (!engine) return std::move(engine).take_error();
+  for (const auto& w : (*engine)->warnings()) std::fprintf(stderr, "inkset: warning: %s\n", w.c_str());
   auto document = Document::open_file(**engine, path, *settings);
   if (!document) return std::move(document).take_error();
-  for (const auto& w : (*document)->warnings()) std::fprintf(stderr, "inkset: warning: %s: %s\n", path.c_str(), w.c_str());
   OpenedDocument out;
   out.engine = std::move(engine.value());
   out.document = std::move(document.value());
+  out.path = path;
+  out.print_new_warnings();
   return out;
+}
+
+void OpenedDocument::print_new_warnings() {
+  const auto& all = document->warnings();
+  for (; warnings_printed < all.size(); ++warnings_printed)
+    std::fprintf(stderr, "inkset: warning: %s: %s\n", path.c_str(), all[warnings_printed].c_str());
 }
 
 }  // namespace inkset::cli

@@ -14,6 +14,26 @@
 
 namespace inkset {
 
+// Bounds on the work and memory one article can cause: content from feeds nobody reviewed must end
+// in pages or in a clear error, never in a crash, a hang or exhausted memory. Each has a CLI option
+// (inkset --help). "Refused" means the article fails with ErrorCode::kLimitExceeded (exit code 5);
+// "placeholder" means the rest of the article is still shown and a warning says what was left out.
+struct Limits {
+  size_t max_article_bytes = 16u << 20;    // --max-article-mb: larger articles are refused
+  int max_nesting = 64;                    // --max-nesting: deeper quotes and lists are shown at this depth
+  size_t max_blocks = 1'000'000;           // --max-blocks: more blocks (paragraphs, items, cells) are refused
+  size_t max_paragraph_bytes = 2u << 20;   // --max-paragraph-kb: a longer paragraph is refused
+  // --greedy-paragraph-kb: longer paragraphs are broken first-fit (linear time) instead of Knuth-Plass.
+  size_t greedy_paragraph_bytes = 64u << 10;
+  size_t max_table_cells = 100'000;        // --max-table-cells: rows x columns of one table; more is refused
+  size_t max_image_file_bytes = 32u << 20;  // --max-image-mb: larger image files are placeholders
+  uint64_t max_image_pixels = 40'000'000;  // --max-image-megapixels: width x height from the header, before decoding
+  int max_images = 256;                    // --max-images: further images of an article are placeholders
+  size_t max_font_file_bytes = 64u << 20;  // --max-font-mb: larger font files are skipped with a warning
+  // --layout-budget-ms: layout time per article; past it, the rest is broken first-fit (never dropped).
+  double layout_budget_ms = 5000;
+};
+
 struct EngineConfig {
   // Font directories searched in order; empty means the bundled fonts folder. System fallback
   // directories (CJK, emoji) are added after them unless no_system_fonts is set.
@@ -21,6 +41,7 @@ struct EngineConfig {
   bool no_system_fonts = false;
   size_t shape_cache_bytes = 8u << 20;
   size_t glyph_cache_bytes = 4u << 20;
+  Limits limits;  // for every document opened on the engine
 };
 
 struct LayoutSettings {
@@ -78,6 +99,8 @@ class Engine {
  public:
   static Result<std::unique_ptr<Engine>> create(const EngineConfig& config = {});
   ~Engine();
+  // Problems found while opening the fonts (e.g. a font file over Limits::max_font_file_bytes skipped).
+  const std::vector<std::string>& warnings() const;
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <filesystem>
@@ -16,14 +17,41 @@
 
 namespace inkset {
 
+namespace {
+
+doc::ParseLimits parse_limits(const Limits& limits) {
+  doc::ParseLimits l;
+  l.max_source_bytes = limits.max_article_bytes;
+  l.max_depth = static_cast<uint16_t>(std::clamp(limits.max_nesting, 1, 1000));
+  l.max_blocks = limits.max_blocks;
+  l.content.max_paragraph_bytes = limits.max_paragraph_bytes;
+  l.content.max_table_cells = limits.max_table_cells;
+  return l;
+}
+
+}  // namespace
+
+raster::ImageLimits image_limits(const Limits& limits) {
+  raster::ImageLimits l;
+  l.max_file_bytes = limits.max_image_file_bytes;
+  l.max_pixels = limits.max_image_pixels;
+  return l;
+}
+
 layout::ImageInfo Document::Impl::resolve_image(const std::string& src) {
   auto it = image_by_src.find(src);
   if (it != image_by_src.end()) return it->second;
   layout::ImageInfo info;
   auto path = resolve_image_path(base_dir, src);
-  if (!path) {
+  const int max_images = engine.config.limits.max_images;
+  if (path && images_loaded >= max_images) {
+    if (images_loaded++ == max_images)
+      warnings.push_back("more than " + std::to_string(max_images) +
+                         " images: the further ones are shown as placeholders (--max-images)");
+  } else if (!path) {
     warnings.push_back(path.error().message);
   } else {
+    ++images_loaded;
     const uint32_t index = images.add_file(*path);
     if (const Error* e = images.error(index)) {
       warnings.push_back("image '" + src + "': " + e->message);
@@ -56,10 +84,18 @@ Status Document::Impl::apply(const LayoutSettings& s) {
   layout::BlockLayoutOptions block_options;
   block_options.greedy = !s.optimal_breaking;
   block_options.hyphenate = s.hyphenate;
+  block_options.greedy_above_bytes = engine.config.limits.greedy_paragraph_bytes;
+  // Loading a hyphenation dictionary is a one-time cost of the engine, not of this article's layout:
+  // done before the layout clock (and its time budget) starts. libhyphen takes seconds for German.
+  if (s.hyphenate) {
+    const std::string& language = !resolved.language.empty() ? resolved.language : article.front.language;
+    (void)engine.hyphenators->for_language(language.empty() ? "en" : language);
+  }
   const auto start = std::chrono::steady_clock::now();
   layout = std::make_unique<layout::DocumentLayout>(
       article, resolved, *engine.fonts, *engine.paragraphs,
       [this](const std::string& src) { return resolve_image(src); }, block_options);
+  layout->set_time_budget(engine.config.limits.layout_budget_ms);
   layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return ok_status();
 }
@@ -77,6 +113,12 @@ Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<doc:
   impl->article = std::move(article.value());
   impl->base_dir = base_dir;
   impl->warnings = impl->article.warnings;
+  const size_t greedy_bytes = impl->engine.config.limits.greedy_paragraph_bytes;
+  size_t long_paragraphs = 0;
+  for (const auto& b : impl->article.blocks) long_paragraphs += b.text.size() > greedy_bytes;
+  if (long_paragraphs > 0)
+    impl->warnings.push_back(std::to_string(long_paragraphs) + " paragraphs longer than " +
+                             std::to_string(greedy_bytes / 1024) + " KiB are broken first-fit (--greedy-paragraph-kb)");
   INKSET_TRY(impl->apply(settings));
   return impl;
 }
@@ -86,14 +128,16 @@ Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<doc:
 Result<std::unique_ptr<Document>> Document::open_file(Engine& engine, const std::string& path,
                                                       const LayoutSettings& settings) {
   const std::string dir = std::filesystem::path(path).parent_path().string();
-  auto impl = open_article(engine, doc::load_article(path), dir.empty() ? "." : dir, settings);
+  auto impl = open_article(engine, doc::load_article(path, parse_limits(engine.impl().config.limits)),
+                           dir.empty() ? "." : dir, settings);
   if (!impl) return std::move(impl).take_error();
   return std::unique_ptr<Document>(new Document(std::move(impl.value())));
 }
 
 Result<std::unique_ptr<Document>> Document::open_memory(Engine& engine, std::string_view markdown,
                                                         const std::string& base_dir, const LayoutSettings& settings) {
-  auto impl = open_article(engine, doc::parse_article(markdown), base_dir, settings);
+  auto impl = open_article(engine, doc::parse_article(markdown, parse_limits(engine.impl().config.limits)), base_dir,
+                           settings);
   if (!impl) return std::move(impl).take_error();
   return std::unique_ptr<Document>(new Document(std::move(impl.value())));
 }

@@ -17,8 +17,10 @@
 
 namespace inkset {
 
+raster::ImageLimits image_limits(const Limits& limits);
+
 struct Document::Impl {
-  explicit Impl(Engine& e) : engine(e.impl()) {}
+  explicit Impl(Engine& e) : engine(e.impl()), images(image_limits(engine.config.limits)) {}
 
   Engine::Impl& engine;
   doc::Article article;
@@ -27,6 +29,8 @@ struct Document::Impl {
   style::ResolvedLayout resolved;
   raster::ImageStore images;
   std::map<std::string, layout::ImageInfo> image_by_src;
+  int images_loaded = 0;
+  bool warned_budget = false;
   std::unique_ptr<layout::DocumentLayout> layout;
   double layout_ms = 0;
   std::vector<std::string> warnings;
@@ -42,6 +46,11 @@ struct Document::Impl {
     const auto start = std::chrono::steady_clock::now();
     auto result = f();
     layout_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (layout->over_time_budget() && !warned_budget) {
+      warned_budget = true;
+      warnings.push_back("layout took over " + std::to_string(static_cast<int>(engine.config.limits.layout_budget_ms)) +
+                         " ms: the rest of the article is broken first-fit (--layout-budget-ms)");
+    }
     return result;
   }
 };

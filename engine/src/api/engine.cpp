@@ -15,12 +15,15 @@ int bytes_per_pixel(PixelFormat format) {
 Engine::Engine(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Engine::~Engine() = default;
 
+const std::vector<std::string>& Engine::warnings() const { return m_impl->fonts->warnings(); }
+
 Result<std::unique_ptr<Engine>> Engine::create(const EngineConfig& config) {
   auto impl = std::make_unique<Impl>();
   impl->config = config;
   font::FontConfig fonts = font::default_font_config();
   if (!config.font_directories.empty()) fonts.directories = config.font_directories;
   if (config.no_system_fonts) fonts.system_directories.clear();
+  fonts.max_file_bytes = config.limits.max_font_file_bytes;
   auto collection = font::FontCollection::create(fonts);
   if (!collection) return std::move(collection).take_error();
   impl->fonts = std::move(collection.value());

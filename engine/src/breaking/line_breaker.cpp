@@ -236,6 +236,9 @@ struct Candidate {
   uint32_t from;  // node index
 };
 
+// Active nodes a looseness search may keep before it gives up (see TotalFit::run).
+constexpr size_t kMaxLoosenessActive = 4096;
+
 // Node storage is the caller's, so one LineBreaker's buffers serve paragraph after paragraph.
 class TotalFit {
  public:
@@ -256,6 +259,11 @@ class TotalFit {
     const auto n = static_cast<uint32_t>(m_p.work.size());
     std::vector<Candidate>& candidates = m_candidates;
     for (uint32_t b = 0; b < n && !m_active.empty(); ++b) {
+      // Hardening: with looseness, nodes are kept per reachable line count, and a long word broken at
+      // every character makes that count grow with the paragraph: work explodes (the Markdown fuzzer
+      // found 2,000 characters taking minutes). Past this bound the pass gives up; break_lines then
+      // breaks without looseness, which keeps the active set bounded by one line's width.
+      if (m_params.looseness != 0 && m_active.size() > kMaxLoosenessActive) return kNone;
       if (!m_p.legal(b, cfg.allow_dictionary)) continue;
       candidates.clear();
       const Work& brk = m_p.work[b];
@@ -448,6 +456,11 @@ const LineBreakResult& LineBreaker::break_lines(const ItemList& items, const Bre
       collect(end);
     }
     if (miss == 0) break;
+  }
+  if (found == kNone && params.looseness != 0) {
+    BreakParams plain = params;
+    plain.looseness = 0;
+    return break_lines(items, plain);
   }
   if (found == kNone) {
     load_split_items(items, params, p);

@@ -165,7 +165,13 @@ LineBuilder::Extent LineBuilder::place(const shape::ShapedParagraph& para, const
 
   // Pieces: the line's glyphs cut at run boundaries, logical order.
   m_pieces.clear();
-  for (uint32_t r = 0; r < para.runs.size(); ++r) {
+  // Hardening: runs hold ascending glyph ranges, so the line's runs are found by binary search
+  // instead of a scan of every run; with one run per hard line break, the scan made a paragraph of
+  // 100,000 hard breaks quadratic (minutes). Found by the bad-input corpus (hard-breaks-100000.md).
+  const auto first_run = std::partition_point(para.runs.begin(), para.runs.end(),
+                                              [&](const shape::ShapedRun& run) { return run.glyph_end <= g0; });
+  for (auto r = static_cast<uint32_t>(first_run - para.runs.begin());
+       r < para.runs.size() && para.runs[r].glyph_begin < g1; ++r) {
     const shape::ShapedRun& run = para.runs[r];
     const uint32_t b = std::max(run.glyph_begin, g0);
     const uint32_t e = std::min(run.glyph_end, g1);

@@ -686,6 +686,7 @@ Result<Article> parse_article(std::string_view source, const ParseLimits& limits
   const LineIndex lines(body, base);
   TreeBuilder builder(article, limits, lines);
   INKSET_TRY(builder.build(root.get()));
+  INKSET_TRY(check_content(article, limits.content));
   return article;
 }
 

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "doc/article.h"
+#include "doc/content_checks.h"
 #include "support/result.h"
 
 namespace inkset::doc {
@@ -25,6 +26,7 @@ struct ParseLimits {
   // container, so no block has depth > max_depth (a warning says so).
   uint16_t max_depth = kDefaultMaxDepth;
   size_t max_blocks = kDefaultMaxBlocks;  // more blocks: kLimitExceeded
+  ContentLimits content;                  // paragraph and table size (content_checks.h)
 };
 
 // Parses an article held in memory. Invalid UTF-8 is replaced by U+FFFD with a warning. Errors:

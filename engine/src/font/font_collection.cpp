@@ -118,6 +118,8 @@ FontConfig default_font_config() {
 }
 
 struct FontCollection::Impl {
+  uint64_t max_file_bytes = 0;
+  std::vector<std::string> warnings;
   FT_Library library = nullptr;
   std::deque<FaceInfo> infos;  // a deque: listing system faces late must not move earlier entries
   // Opened on first use: an FT_Face holds its file mapped and its tables (cmap, metrics, CFF
@@ -286,6 +288,14 @@ struct FontCollection::Impl {
   }
 
   void add_file(const std::string& path) {
+    std::error_code ec;
+    const uintmax_t size = std::filesystem::file_size(path, ec);
+    if (ec) return;
+    if (size > max_file_bytes) {
+      warnings.push_back(path + ": font file of " + std::to_string(size) + " bytes is over the limit of " +
+                         std::to_string(max_file_bytes) + " bytes; skipped (--max-font-mb)");
+      return;
+    }
     FT_Face probe = nullptr;
     if (FT_New_Face(library, path.c_str(), -1, &probe) != 0) return;
     const long count = probe->num_faces;
@@ -365,6 +375,7 @@ FontCollection::~FontCollection() = default;
 
 Result<std::unique_ptr<FontCollection>> FontCollection::create(const FontConfig& config) {
   auto impl = std::make_unique<Impl>();
+  impl->max_file_bytes = config.max_file_bytes;
   if (FT_Init_FreeType(&impl->library) != 0)
     return make_error(ErrorCode::kInternal, "FreeType failed to initialise");
   for (const auto& dir : config.directories) impl->add_directory(dir);
@@ -374,7 +385,8 @@ Result<std::unique_ptr<FontCollection>> FontCollection::create(const FontConfig&
     for (const auto& d : config.directories) dirs += (dirs.empty() ? "" : ", ") + d;
     return make_error(ErrorCode::kMissingFont,
                       "no usable font files in " + (dirs.empty() ? std::string("(no directory)") : dirs) +
-                          ": check the fonts folder or pass --fonts DIR");
+                          ": check the fonts folder or pass --fonts DIR" +
+                          (impl->warnings.empty() ? std::string() : " (" + impl->warnings.front() + ")"));
   }
   impl->system_directories = config.system_directories;
   impl->register_faces(0);
@@ -531,6 +543,8 @@ const FaceInfo& FontCollection::info(FaceId face) const {
   if (face >= m_impl->infos.size()) m_impl->list_system_faces();
   return m_impl->infos.at(face);
 }
+
+const std::vector<std::string>& FontCollection::warnings() const { return m_impl->warnings; }
 
 size_t FontCollection::face_count() const {
   m_impl->list_system_faces();

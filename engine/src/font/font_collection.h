@@ -29,6 +29,9 @@ struct FontConfig {
   std::vector<std::string> directories;
   // Fallback faces for scripts the bundled fonts lack (CJK, colour emoji), searched after `directories`.
   std::vector<std::string> system_directories;
+  // A font file larger than this is skipped with a warning: a hostile or broken font folder must not
+  // make the engine map gigabytes.
+  uint64_t max_file_bytes = 64u << 20;
 };
 
 // The default configuration: $INKSET_FONT_DIR if set, else the bundled fonts/ folder, plus the
@@ -110,6 +113,8 @@ class FontCollection {
   FontMetrics metrics(FaceId face, Fixed size) const;
   const FaceInfo& info(FaceId face) const;
   size_t face_count() const;
+  // One line per font file that was skipped (over FontConfig::max_file_bytes).
+  const std::vector<std::string>& warnings() const;
 
  private:
   struct Impl;

@@ -95,7 +95,7 @@ ParagraphSpec& BlockLayouter::text_spec(const doc::Block& block, ElementKind ele
   spec.language = m_language;
   spec.first_indent = first_indent ? base.indent : 0;
   spec.width = std::max<Fixed>(width, kFixedOne);
-  spec.greedy = m_options.greedy;
+  spec.greedy = m_options.greedy || block.text.size() > m_options.greedy_above_bytes;
   add_style(spec, base, 0);
 
   std::vector<doc::InlineSpan>& spans = m_spans;

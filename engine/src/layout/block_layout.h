@@ -29,6 +29,9 @@ struct BlockLayoutOptions {
   bool greedy = false;
   bool hyphenate = true;  // false overrides the theme
   double max_image_upscale = 2.0;
+  // Paragraphs with more bytes of text are broken first-fit: Knuth-Plass on a megabyte with no break
+  // opportunity (every character an emergency break) takes seconds where first-fit takes one pass.
+  size_t greedy_above_bytes = SIZE_MAX;
 };
 
 class BlockLayouter {
@@ -46,6 +49,9 @@ class BlockLayouter {
   std::string fit_with_ellipsis(const std::string& text, style::ElementKind element, Fixed width);
   // Distance from a line's top to its baseline, for a style.
   Fixed baseline_offset(style::ElementKind element);
+  // Whether paragraphs are broken first-fit (the cheapest mode, and what a spent time budget falls back to).
+  void set_greedy(bool greedy) { m_options.greedy = greedy; }
+  bool greedy() const { return m_options.greedy; }
 
  private:
   // The spec of a block's text, in a buffer reused from paragraph to paragraph: valid until the next call.

@@ -1,6 +1,7 @@
 #include "layout/document_layout.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace inkset::layout {
 
@@ -58,9 +59,16 @@ const DocumentLayout::Summary* DocumentLayout::summary(uint32_t entry, int loose
   if (entry >= m_flow.size()) return nullptr;
   std::unique_ptr<Summary>& slot = looseness == 0 ? m_summaries[entry] : m_variants[{entry, looseness}];
   if (slot) return slot.get();
+  const auto start = std::chrono::steady_clock::now();
   const std::shared_ptr<BlockBox> b = lay_out(entry, looseness);
   if (looseness == 0) ++m_laid_out;
+  m_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   slot = std::make_unique<Summary>();
+  slot->greedy = m_layouter.greedy();
+  if (!m_over_budget && m_budget_ms >= 0 && m_spent_ms > m_budget_ms) {
+    m_over_budget = true;
+    m_layouter.set_greedy(true);
+  }
   slot->flow = b->flow;
   slot->can_vary = b->can_vary;
   slot->row_offsets.reserve(b->rows.size());
@@ -83,10 +91,14 @@ std::shared_ptr<const BlockBox> DocumentLayout::box(uint32_t entry, int loosenes
   // A block never laid out is laid out (and counted) as the paginator would have done it.
   if (!summary(entry, looseness)) return nullptr;
   if (auto cached = m_cache.find(entry, looseness)) return cached;
-  // Only the first layout of a block counts in the builder's figures; this one repeats it exactly.
+  // Only the first layout of a block counts in the builder's figures; this one repeats it exactly,
+  // with the breaker it had then.
+  const bool greedy_now = m_layouter.greedy();
+  m_layouter.set_greedy(summary(entry, looseness)->greedy);
   m_builder.set_counting(false);
   auto b = lay_out(entry, looseness);
   m_builder.set_counting(true);
+  m_layouter.set_greedy(greedy_now);
   return b;
 }
 

@@ -58,6 +58,12 @@ class DocumentLayout final : public paginate::FlowSource {
   int page_of_position(std::string_view position);
 
   const std::vector<paginate::PageFlow>& pages_flow() const { return m_paginator.pages(); }
+
+  // Layout time allowed for the article, counted over every block laid out (hostile content must not
+  // hang a kiosk). Checked between blocks: once spent, the remaining blocks are broken first-fit,
+  // never dropped. Unlimited by default.
+  void set_time_budget(double ms) { m_budget_ms = ms; }
+  bool over_time_budget() const { return m_over_budget; }
   const paginate::PaginatorStats& paginator_stats() const { return m_paginator.stats(); }
   uint32_t blocks_laid_out() const { return m_laid_out; }
   const std::vector<FlowEntry>& flow() const { return m_flow; }
@@ -73,6 +79,7 @@ class DocumentLayout final : public paginate::FlowSource {
     // Per row, where its first line of article text starts (block text offset; 0 when it has none).
     std::vector<uint32_t> row_offsets;
     bool can_vary = false;
+    bool greedy = false;  // broken first-fit (the time budget was spent): laid out again the same way
   };
 
   const Summary* summary(uint32_t entry, int looseness);
@@ -93,6 +100,9 @@ class DocumentLayout final : public paginate::FlowSource {
   paginate::Paginator m_paginator;
   uint32_t m_laid_out = 0;
   std::map<uint32_t, std::pair<uint32_t, uint32_t>> m_footnote_entries;  // kFootnote block -> first entry, count
+  double m_budget_ms = -1;
+  double m_spent_ms = 0;
+  bool m_over_budget = false;
 };
 
 // The layout dump documented in the README.

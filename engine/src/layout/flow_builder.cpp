@@ -93,6 +93,11 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
   uint32_t table_header_entry = UINT32_MAX;
   bool after_heading = true;
 
+  // Hardening: deep nesting (up to the parser's depth limit, 64) is clamped visually: the indent
+  // stops growing at half the column, so the text of the deepest quote still has a readable measure
+  // instead of one character per line.
+  const Fixed max_indent = px_to_fixed(geometry.columns.empty() ? 0 : geometry.columns.front().width) / 2;
+
   for (uint32_t i = 0; i < blocks.size(); ++i) {
     const doc::Block& b = blocks[i];
     // Blocks are in pre-order, so the parent's context is always computed before the child's.
@@ -102,7 +107,8 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
 
     switch (b.kind) {
       case BlockKind::kQuote:
-        if (c.quote_bars < kMaxQuoteBars) c.quote_bar_x[c.quote_bars++] = c.indent + geometry.quote_indent / 3;
+        if (c.quote_bars < kMaxQuoteBars && c.indent + geometry.quote_indent <= max_indent)
+          c.quote_bar_x[c.quote_bars++] = c.indent + geometry.quote_indent / 3;
         c.indent += geometry.quote_indent;
         c.role = Role::kQuote;
         c.element = ElementKind::kQuote;
@@ -133,7 +139,7 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
 
     FlowEntry e;
     e.block = i;
-    e.indent_left = c.indent;
+    e.indent_left = std::min(c.indent, max_indent);
     e.quote_bars = c.quote_bars;
     std::copy(std::begin(c.quote_bar_x), std::end(c.quote_bar_x), std::begin(e.quote_bar_x));
     e.role = c.role;

@@ -265,7 +265,8 @@ Result<Entry> GlyphCache::Impl::render(font::FontCollection& fonts, const GlyphK
   e.left = slot->bitmap_left;
   e.top = slot->bitmap_top;
   scratch.resize(static_cast<size_t>(e.width) * e.height);
-  for (int32_t y = 0; y < e.height; ++y) {
+  // A bitmap may have rows but no columns (found by the font fuzzer): nothing to copy then.
+  for (int32_t y = 0; e.width > 0 && y < e.height; ++y) {
     const uint8_t* src = bm.buffer + static_cast<ptrdiff_t>(y) * bm.pitch;
     uint8_t* dst = &scratch[static_cast<size_t>(y) * e.width];
     if (bm.pixel_mode == FT_PIXEL_MODE_GRAY) {
@@ -299,7 +300,9 @@ Result<GlyphBitmap> GlyphCache::get(font::FontCollection& fonts, const GlyphKey&
   Impl::Page& page = c.pages[c.current];
   e.page = c.current;
   e.offset = static_cast<uint32_t>(page.used);
-  std::memcpy(page.data.get() + page.used, c.scratch.data(), n);
+  // An empty glyph (a space, or a broken outline) leaves the scratch empty: memcpy from its null
+  // data is undefined even for 0 bytes (found by the font fuzzer).
+  if (n > 0) std::memcpy(page.data.get() + page.used, c.scratch.data(), n);
   page.used += n;
   page.last_use = c.tick;
   page.keys.push_back(key);

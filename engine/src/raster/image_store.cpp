@@ -10,6 +10,7 @@
 #define STB_IMAGE_RESIZE_IMPLEMENTATION
 #include <stb/stb_image_resize.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <climits>
 #include <cstdio>
@@ -48,6 +49,37 @@ struct StbFree {
   void operator()(stbi_uc* p) const { stbi_image_free(p); }
 };
 
+// stb_image's Huffman table builder writes past its 257-entry size table when a JPEG DHT segment
+// declares more than 256 codes (found by the image fuzzer); such tables are invalid (ITU T.81 B.2.4.2)
+// and the file is refused before stb sees it. Walks the marker segments up to the first scan.
+bool jpeg_tables_valid(std::span<const uint8_t> b) {
+  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return true;  // not a JPEG: not ours to judge
+  size_t at = 2;
+  while (at + 4 <= b.size()) {
+    if (b[at] != 0xFF) return false;
+    const uint8_t marker = b[at + 1];
+    if (marker == 0xFF) {
+      ++at;
+      continue;
+    }
+    if (marker == 0xDA || marker == 0xD9) return true;  // start of scan or end of image
+    const size_t length = (size_t{b[at + 2]} << 8) | b[at + 3];
+    if (length < 2 || at + 2 + length > b.size()) return true;  // truncated: stb reports it
+    if (marker == 0xC4) {
+      size_t p = at + 4;
+      const size_t end = at + 2 + length;
+      while (p + 17 <= end) {
+        size_t codes = 0;
+        for (size_t i = 1; i <= 16; ++i) codes += b[p + i];
+        if (codes > 256) return false;
+        p += 17 + codes;
+      }
+    }
+    at += 2 + length;
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view name, const ImageLimits& limits) {
@@ -60,15 +92,25 @@ Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view n
   uint64_t png_w = 0, png_h = 0;
   if (png_dimensions(bytes, png_w, png_h) && png_w * png_h > limits.max_pixels)
     return pixel_limit_error(label, png_w, png_h, limits);
+  if (!jpeg_tables_valid(bytes))
+    return make_error(ErrorCode::kUnreadableFile, label + ": invalid JPEG (a Huffman table with more than 256 codes)");
   int w = 0, h = 0, comp = 0;
   if (!stbi_info_from_memory(bytes.data(), len, &w, &h, &comp))
     return make_error(ErrorCode::kUnreadableFile,
                       label + ": not a supported image (PNG, JPEG, GIF, BMP; " + stbi_failure_reason() + ")");
+  // stb_image converts a 16-bit PNM to 4 channels with its 8-bit routine and then reads twice the
+  // buffer it allocated (a heap overflow found by the image fuzzer): 16-bit PNM is refused.
+  if (bytes.size() >= 2 && bytes[0] == 'P' && (bytes[1] == '5' || bytes[1] == '6') &&
+      stbi_is_16_bit_from_memory(bytes.data(), len))
+    return make_error(ErrorCode::kUnreadableFile, label + ": 16-bit PNM images are not supported");
   const uint64_t pixels = static_cast<uint64_t>(w) * static_cast<uint64_t>(h);
   if (pixels > limits.max_pixels) return pixel_limit_error(label, static_cast<uint64_t>(w), static_cast<uint64_t>(h), limits);
   std::unique_ptr<stbi_uc, StbFree> rgba(stbi_load_from_memory(bytes.data(), len, &w, &h, &comp, 4));
   if (!rgba)
     return make_error(ErrorCode::kUnreadableFile, label + ": cannot decode (" + stbi_failure_reason() + ")");
+  // stb_image accepts a PNM header whose size overflows to 0 x 0 (found by the image fuzzer); such an
+  // image has nothing to show and would make the scaler divide by zero.
+  if (w <= 0 || h <= 0) return make_error(ErrorCode::kUnreadableFile, label + ": the image has no pixels");
   GrayImage out;
   out.width = w;
   out.height = h;

@@ -247,12 +247,23 @@ uint8_t bidi_levels(Decoded& d, BaseDirection direction) {
   for (const char32_t cp : d.cps) explicit_formatting = explicit_formatting || is_explicit_formatting(cp);
   const UChar* units = d.u16.data();
   if (!explicit_formatting && unpair_overflowing_brackets(d.u16, d.unpaired)) units = d.unpaired.data();
-  ubidi_setPara(bidi.get(), units, length, para, nullptr, &status);
-  if (U_FAILURE(status)) return fallback;
-  const uint8_t base_level = ubidi_getParaLevel(bidi.get());
-  const UBiDiLevel* unit_levels = ubidi_getLevels(bidi.get(), &status);
-  if (U_FAILURE(status)) return base_level;
-  for (int32_t u = 0; u < length; ++u) d.levels[d.cp_of_unit[u]] = unit_levels[u];
+  // Each bidi paragraph (UAX #9 P1: text up to and including a paragraph separator, such as the line
+  // feed of a hard break) is given to ICU on its own. Resolution is per paragraph anyway, but ICU 72
+  // reallocates its paragraph table to the exact size at every separator it meets, which made
+  // 100,000 hard breaks quadratic wherever realloc copies (sanitizers, small allocators).
+  uint8_t base_level = fallback;
+  for (int32_t start = 0; start < length;) {
+    int32_t end = start;
+    while (end < length && u_charDirection(d.u16[end]) != U_BLOCK_SEPARATOR) ++end;
+    if (end < length) end += d.u16[end] == u'\r' && end + 1 < length && d.u16[end + 1] == u'\n' ? 2 : 1;
+    ubidi_setPara(bidi.get(), units + start, end - start, para, nullptr, &status);
+    if (U_FAILURE(status)) return base_level;
+    if (start == 0) base_level = ubidi_getParaLevel(bidi.get());
+    const UBiDiLevel* unit_levels = ubidi_getLevels(bidi.get(), &status);
+    if (U_FAILURE(status)) return base_level;
+    for (int32_t u = start; u < end; ++u) d.levels[d.cp_of_unit[u]] = unit_levels[u - start];
+    start = end;
+  }
   if (!explicit_formatting) repair_marks_after_brackets(d, d.levels);
   return base_level;
 }
