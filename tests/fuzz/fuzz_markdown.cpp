@@ -86,7 +86,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   raster::Canvas canvas;
   for (int p = 0; p < kRenderedPages && p < layout.pages_so_far(); ++p) {
     const layout::AssembledPage page = layout.assemble(p);
-    display::build_display_list(page, r.geometry.page_width, r.geometry.page_height, list);
+    const auto& g = r.geometry;
+    const display::TextArea areas[] = {{g.content.x, g.content.y, g.content.width, g.content.height}};
+    display::build_display_list(page, g.page_width, g.page_height, areas, list);
     canvas.reset(r.geometry.page_width, r.geometry.page_height, raster::PixelFormat::kGray8);
     if (!raster::render_page(list, *e.fonts, *e.glyphs, images, raster::RenderOptions::eink(), canvas)) std::abort();
   }
