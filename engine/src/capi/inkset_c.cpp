@@ -343,7 +343,8 @@ inkset_status inkset_document_render_page(inkset_document* document, int index, 
   return guarded(document->error, [&]() -> inkset::Status {
     if (!buffer) return bad_arguments(fn, "buffer is NULL");
     inkset::RenderSettings r;
-    switch (format) {
+    // Switch on the integer: a caller may pass any value, and loading an out-of-range enum is undefined.
+    switch (static_cast<int>(format)) {
       case INKSET_FORMAT_GRAY8: r.format = inkset::PixelFormat::kGray8; break;
       case INKSET_FORMAT_RGBA8888: r.format = inkset::PixelFormat::kRgba8888; break;
       case INKSET_FORMAT_BGRA8888: r.format = inkset::PixelFormat::kBgra8888; break;
