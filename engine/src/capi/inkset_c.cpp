@@ -343,8 +343,12 @@ inkset_status inkset_document_render_page(inkset_document* document, int index, 
   return guarded(document->error, [&]() -> inkset::Status {
     if (!buffer) return bad_arguments(fn, "buffer is NULL");
     inkset::RenderSettings r;
-    // Switch on the integer: a caller may pass any value, and loading an out-of-range enum is undefined.
-    switch (static_cast<int>(format)) {
+    // A C caller may pass any value: read it as its underlying integer, since loading an
+    // out-of-range value as the enum type is undefined behaviour.
+    std::underlying_type_t<inkset_pixel_format> format_value;
+    static_assert(sizeof format_value == sizeof format);
+    std::memcpy(&format_value, &format, sizeof format_value);
+    switch (format_value) {
       case INKSET_FORMAT_GRAY8: r.format = inkset::PixelFormat::kGray8; break;
       case INKSET_FORMAT_RGBA8888: r.format = inkset::PixelFormat::kRgba8888; break;
       case INKSET_FORMAT_BGRA8888: r.format = inkset::PixelFormat::kBgra8888; break;
