@@ -353,7 +353,7 @@ inkset_status inkset_document_render_page(inkset_document* document, int index, 
       case INKSET_FORMAT_RGBA8888: r.format = inkset::PixelFormat::kRgba8888; break;
       case INKSET_FORMAT_BGRA8888: r.format = inkset::PixelFormat::kBgra8888; break;
       case INKSET_FORMAT_RGB565: r.format = inkset::PixelFormat::kRgb565; break;
-      default: return bad_arguments(fn, "unknown pixel format " + std::to_string(static_cast<int>(format)));
+      default: return bad_arguments(fn, "unknown pixel format " + std::to_string(format_value));
     }
     INKSET_TRY(check_rotation(fn, rotation));
     r.gray_levels = gray_levels;
