@@ -100,3 +100,19 @@ TEST_CASE("fuzz regression: empty glyphs of a broken font are cached without cop
   CHECK(empty > 0);
   fs::remove_all(dir);
 }
+
+TEST_CASE("fuzz regression: a sliver image of extreme aspect ratio is refused, not scaled for seconds", "[raster][image][fuzz]") {
+  // The image fuzzer's timeout: a 74-byte PGM header claiming 325255x2 pixels (under the pixel limit).
+  std::string pgm = "P5\n325255\n 2\n255\n";
+  pgm.append(64, '\0');
+  const std::vector<uint8_t> bytes(pgm.begin(), pgm.end());
+  raster::ImageLimits limits;
+  auto image = raster::decode_gray(bytes, "sliver.pgm", limits);
+  REQUIRE_FALSE(image.ok());
+  CHECK(image.error().code == ErrorCode::kLimitExceeded);
+  CHECK(image.error().message.find("side over the limit") != std::string::npos);
+  // A long but sane image still decodes.
+  std::string ok = "P5\n4000 2\n255\n";
+  ok.append(8000, '\x80');
+  CHECK(raster::decode_gray(std::vector<uint8_t>(ok.begin(), ok.end()), "long.pgm", limits).ok());
+}

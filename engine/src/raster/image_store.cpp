@@ -105,6 +105,10 @@ Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view n
     return make_error(ErrorCode::kUnreadableFile, label + ": 16-bit PNM images are not supported");
   const uint64_t pixels = static_cast<uint64_t>(w) * static_cast<uint64_t>(h);
   if (pixels > limits.max_pixels) return pixel_limit_error(label, static_cast<uint64_t>(w), static_cast<uint64_t>(h), limits);
+  if (w > limits.max_side || h > limits.max_side)
+    return make_error(ErrorCode::kLimitExceeded, label + ": " + std::to_string(w) + "x" + std::to_string(h) +
+                                                     " has a side over the limit of " + std::to_string(limits.max_side) +
+                                                     " pixels");
   std::unique_ptr<stbi_uc, StbFree> rgba(stbi_load_from_memory(bytes.data(), len, &w, &h, &comp, 4));
   if (!rgba)
     return make_error(ErrorCode::kUnreadableFile, label + ": cannot decode (" + stbi_failure_reason() + ")");

@@ -23,6 +23,9 @@ namespace inkset::raster {
 struct ImageLimits {
   uint64_t max_pixels = 40'000'000;    // width * height from the header
   uint64_t max_file_bytes = 32u << 20;
+  // Longest side: no page is wider or taller, and scaling a sliver of extreme aspect ratio costs
+  // time that grows faster than its pixel count (325255x2 took 28 s; found by the image fuzzer).
+  int32_t max_side = 16384;
 };
 
 // Opaque 8-bit gray pixels, rows `width` bytes apart.
