@@ -116,3 +116,14 @@ TEST_CASE("fuzz regression: a sliver image of extreme aspect ratio is refused, n
   ok.append(8000, '\x80');
   CHECK(raster::decode_gray(std::vector<uint8_t>(ok.begin(), ok.end()), "long.pgm", limits).ok());
 }
+
+TEST_CASE("fuzz regression: a PNM header number too long for an int is refused before stb_image", "[raster][image][fuzz]") {
+  // stb_image's header parser overflows a signed int on this (undefined behaviour, found by the fuzzer).
+  std::string pnm = "P5" + std::string(60, '8') + "\n3 2\n255\n";
+  pnm.append(6, '\0');
+  auto image = raster::decode_gray(std::vector<uint8_t>(pnm.begin(), pnm.end()), "long.pgm", raster::ImageLimits{});
+  REQUIRE_FALSE(image.ok());
+  CHECK(image.error().message.find("invalid PNM header") != std::string::npos);
+  const std::string fine = "P5 # a comment\n3 2\n255\n" + std::string(6, '\x40');
+  CHECK(raster::decode_gray(std::vector<uint8_t>(fine.begin(), fine.end()), "fine.pgm", raster::ImageLimits{}).ok());
+}

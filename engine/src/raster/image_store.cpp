@@ -80,6 +80,27 @@ bool jpeg_tables_valid(std::span<const uint8_t> b) {
   return true;
 }
 
+// stb_image reads a PNM header's numbers into an int with no overflow check (undefined behaviour for
+// a 10-digit width; found by the image fuzzer). No usable size has that many digits: such a header
+// is refused before stb sees it.
+bool pnm_numbers_sane(std::span<const uint8_t> b) {
+  if (b.size() < 2 || b[0] != 'P' || b[1] < '1' || b[1] > '7') return true;  // not a PNM
+  int numbers = 0;
+  for (size_t i = 2; i < b.size() && numbers < 3;) {
+    if (b[i] == '#') {
+      while (i < b.size() && b[i] != '\n') ++i;
+    } else if (b[i] >= '0' && b[i] <= '9') {
+      size_t digits = 0;
+      for (; i < b.size() && b[i] >= '0' && b[i] <= '9'; ++i)
+        if (++digits > 9) return false;
+      ++numbers;
+    } else {
+      ++i;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view name, const ImageLimits& limits) {
@@ -92,6 +113,8 @@ Result<GrayImage> decode_gray(std::span<const uint8_t> bytes, std::string_view n
   uint64_t png_w = 0, png_h = 0;
   if (png_dimensions(bytes, png_w, png_h) && png_w * png_h > limits.max_pixels)
     return pixel_limit_error(label, png_w, png_h, limits);
+  if (!pnm_numbers_sane(bytes))
+    return make_error(ErrorCode::kUnreadableFile, label + ": invalid PNM header (a size with over nine digits)");
   if (!jpeg_tables_valid(bytes))
     return make_error(ErrorCode::kUnreadableFile, label + ": invalid JPEG (a Huffman table with more than 256 codes)");
   int w = 0, h = 0, comp = 0;
