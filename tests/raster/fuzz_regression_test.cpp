@@ -127,3 +127,12 @@ TEST_CASE("fuzz regression: a PNM header number too long for an int is refused b
   const std::string fine = "P5 # a comment\n3 2\n255\n" + std::string(6, '\x40');
   CHECK(raster::decode_gray(std::vector<uint8_t>(fine.begin(), fine.end()), "fine.pgm", raster::ImageLimits{}).ok());
 }
+
+TEST_CASE("fuzz regression: a Huffman table of over 256 codes in a truncated JPEG segment is refused", "[raster][image][fuzz]") {
+  // The DHT segment claims more bytes than the file has; stb_image still reads the table and
+  // overflows its code-size array (found by the image fuzzer).
+  const auto bytes = read_bytes(std::string(INKSET_TEST_DATA) + "/raster/truncated-huffman-table.jpg");
+  auto image = raster::decode_gray(bytes, "truncated.jpg", raster::ImageLimits{});
+  REQUIRE_FALSE(image.ok());
+  CHECK(image.error().message.find("Huffman table") != std::string::npos);
+}

@@ -51,7 +51,7 @@ struct StbFree {
 
 // stb_image's Huffman table builder writes past its 257-entry size table when a JPEG DHT segment
 // declares more than 256 codes (found by the image fuzzer); such tables are invalid (ITU T.81 B.2.4.2)
-// and the file is refused before stb sees it. Walks the marker segments up to the first scan.
+// and the file is refused before stb sees it. Walks every marker segment, between scans too.
 bool jpeg_tables_valid(std::span<const uint8_t> b) {
   if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return true;  // not a JPEG: not ours to judge
   size_t at = 2;
@@ -62,18 +62,29 @@ bool jpeg_tables_valid(std::span<const uint8_t> b) {
       ++at;
       continue;
     }
-    if (marker == 0xDA || marker == 0xD9) return true;  // start of scan or end of image
+    if (marker == 0xD9) return true;  // end of image
     const size_t length = (size_t{b[at + 2]} << 8) | b[at + 3];
-    if (length < 2 || at + 2 + length > b.size()) return true;  // truncated: stb reports it
+    if (length < 2) return true;  // stb reports it
     if (marker == 0xC4) {
-      size_t p = at + 4;
+      // stb reads a table's counts and codes even past the segment's end or a truncated file.
       const size_t end = at + 2 + length;
-      while (p + 17 <= end) {
+      for (size_t p = at + 4; p < end && p + 17 <= b.size();) {
         size_t codes = 0;
         for (size_t i = 1; i <= 16; ++i) codes += b[p + i];
         if (codes > 256) return false;
         p += 17 + codes;
       }
+    }
+    if (at + 2 + length > b.size()) return true;  // truncated: stb reports it
+    if (marker == 0xDA) {
+      // Entropy-coded data follows a scan header; tables may still come between scans (progressive
+      // and multi-scan files), so skip to the next real marker: 0xFF not followed by a stuffed 0x00,
+      // a restart marker (0xD0-0xD7) or fill.
+      at += 2 + length;
+      while (at + 1 < b.size() &&
+             !(b[at] == 0xFF && b[at + 1] != 0x00 && b[at + 1] != 0xFF && (b[at + 1] < 0xD0 || b[at + 1] > 0xD7)))
+        ++at;
+      continue;
     }
     at += 2 + length;
   }
