@@ -63,6 +63,10 @@ bool jpeg_tables_valid(std::span<const uint8_t> b) {
       continue;
     }
     if (marker == 0xD9) return true;  // end of image
+    if (marker == 0x01 || (marker >= 0xD0 && marker <= 0xD8)) {
+      at += 2;  // markers without a length (TEM, RSTn, a repeated SOI): stb steps over them
+      continue;
+    }
     const size_t length = (size_t{b[at + 2]} << 8) | b[at + 3];
     if (length < 2) return true;  // stb reports it
     if (marker == 0xC4) {
