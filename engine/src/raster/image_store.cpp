@@ -53,8 +53,11 @@ struct StbFree {
 // declares more than 256 codes (found by the image fuzzer); such tables are invalid (ITU T.81 B.2.4.2)
 // and the file is refused before stb sees it. Walks every marker segment, between scans too.
 bool jpeg_tables_valid(std::span<const uint8_t> b) {
-  if (b.size() < 4 || b[0] != 0xFF || b[1] != 0xD8) return true;  // not a JPEG: not ours to judge
-  size_t at = 2;
+  // stb finds the start-of-image marker after any number of 0xFF fill bytes.
+  size_t at = 0;
+  while (at < b.size() && b[at] == 0xFF) ++at;
+  if (at == 0 || at >= b.size() || b[at] != 0xD8) return true;  // not a JPEG: not ours to judge
+  ++at;
   while (at + 4 <= b.size()) {
     if (b[at] != 0xFF) return false;
     const uint8_t marker = b[at + 1];
