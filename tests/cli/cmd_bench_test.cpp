@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "../support/cli_run.h"
+
 #include "../support/sanitizers.h"
 
 #include <unistd.h>
@@ -11,23 +13,7 @@
 
 namespace {
 
-struct RunResult {
-  int exit_code;
-  std::string out;
-};
-
-RunResult run(const std::string& args) {
-  const std::string cmd = std::string(INKSET_CLI) + " " + args + " 2>/dev/null";
-  RunResult r{-1, {}};
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using inkset::test::run;
 
 double number(const std::string& json, const std::string& key) {
   std::smatch m;

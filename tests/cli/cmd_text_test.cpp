@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include "../support/cli_run.h"
+
 #include <unistd.h>
 
 #include <array>
@@ -9,24 +11,7 @@
 
 namespace {
 
-struct RunResult {
-  int exit_code;
-  std::string out;
-};
-
-// Runs the CLI with stderr folded into the captured output only when asked.
-RunResult run(const std::string& args, bool with_stderr) {
-  const std::string cmd = std::string(INKSET_CLI) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  RunResult r{-1, {}};
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p);
-  std::array<char, 4096> buf{};
-  size_t n;
-  while ((n = fread(buf.data(), 1, buf.size(), p)) > 0) r.out.append(buf.data(), n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
+using inkset::test::run;
 
 const std::string kSample = std::string(INKSET_TEST_DATA) + "/doc/sample.md";
 
