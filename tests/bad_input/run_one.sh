@@ -2,17 +2,21 @@
 # Lays out (all pages) and renders (the first pages of) one bad input, each within a time limit, and
 # checks how it ends:
 #   run_one.sh INKSET FILE EXPECTED_EXIT SECONDS OUT_DIR
+# INKSET_EMULATOR, when set, is the command that runs a cross-built INKSET (qemu-arm -L SYSROOT).
 # The exit code must be the expected one, never a crash or a timeout; a failure must be one line
 # "inkset: FILE: problem" on stderr (warnings, "inkset: warning: ...", may precede it).
 set -uo pipefail
-inkset=$1 file=$2 expected=$3 seconds=$4 out=$5
+file=$2 expected=$3 seconds=$4 out=$5
+# The emulator command is split into words on purpose: it is a program and its options.
+# shellcheck disable=SC2206
+inkset=(${INKSET_EMULATOR:-} "$1")
 rm -rf "$out"
 mkdir -p "$out"
 start=$(date +%s%N)
-timeout -k 2 "$seconds" "$inkset" layout "$file" --count --page 300x400 --dpi 96 >"$out/stdout" 2>"$out/stderr"
+timeout -k 2 "$seconds" "${inkset[@]}" layout "$file" --count --page 300x400 --dpi 96 >"$out/stdout" 2>"$out/stderr"
 code=$?
 if [ "$code" -eq 0 ]; then
-  timeout -k 2 "$seconds" "$inkset" render "$file" --pages 1-3 --out "$out" --page 300x400 --dpi 96 >>"$out/stdout" 2>"$out/stderr"
+  timeout -k 2 "$seconds" "${inkset[@]}" render "$file" --pages 1-3 --out "$out" --page 300x400 --dpi 96 >>"$out/stdout" 2>"$out/stderr"
   code=$?
 fi
 elapsed=$(( ($(date +%s%N) - start) / 1000000 ))ms

@@ -173,6 +173,21 @@ TEST_CASE("glyph cache: a glyph FreeType cannot load is an error and counted", "
   CHECK(cache.stats().failures == 1);
 }
 
+TEST_CASE("glyph cache: drawing a bundled face's glyph never lists the system fonts", "[raster][glyph]") {
+  // Listing them opens every installed font file: it cost the first page of an article 20 ms.
+  auto made = font::FontCollection::create(font::default_font_config());
+  REQUIRE(made.ok());
+  font::FontCollection& fonts = *made.value();
+  GlyphKey key = charis_key(U'a');
+  key.face = fonts.match("Charis SIL", 400, false).face;
+  GlyphCache cache;
+  REQUIRE(cache.get(fonts, key).ok());
+  CHECK_FALSE(fonts.system_faces_listed());
+
+  key.face = static_cast<font::FaceId>(fonts.face_count());
+  CHECK_FALSE(cache.get(fonts, key).ok());
+}
+
 TEST_CASE("glyph cache: colour emoji become gray coverage and levels at the asked size", "[raster][glyph]") {
   const std::string path = "/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf";
   font::FontConfig config;

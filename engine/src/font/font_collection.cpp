@@ -546,6 +546,8 @@ const FaceInfo& FontCollection::info(FaceId face) const {
 
 const std::vector<std::string>& FontCollection::warnings() const { return m_impl->warnings; }
 
+bool FontCollection::has_face(FaceId face) const { return face < m_impl->faces.size(); }
+
 size_t FontCollection::face_count() const {
   m_impl->list_system_faces();
   return m_impl->faces.size();

@@ -112,7 +112,10 @@ class FontCollection {
 
   FontMetrics metrics(FaceId face, Fixed size) const;
   const FaceInfo& info(FaceId face) const;
-  size_t face_count() const;
+  size_t face_count() const;  // lists the system faces first
+  // Whether `face` names a face already known; never lists the system faces (ids are handed out only
+  // for known faces, so a renderer checking an id must not pay for listing them).
+  bool has_face(FaceId face) const;
   // One line per font file that was skipped (over FontConfig::max_file_bytes).
   const std::vector<std::string>& warnings() const;
 

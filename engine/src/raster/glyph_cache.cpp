@@ -219,7 +219,7 @@ Result<Entry> GlyphCache::Impl::render(font::FontCollection& fonts, const GlyphK
                                                 std::to_string(key.face) + ": " + what + " (FreeType error " +
                                                 std::to_string(err) + ")");
   };
-  if (key.face >= fonts.face_count() || key.size <= 0) return fail("no such face or empty size", 0);
+  if (!fonts.has_face(key.face) || key.size <= 0) return fail("no such face or empty size", 0);
   FT_Face face = fonts.ft_face(key.face);
   double scale = 1.0;
   if (FT_IS_SCALABLE(face)) {
