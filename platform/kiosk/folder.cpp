@@ -21,6 +21,8 @@ Result<std::vector<FolderEntry>> scan_folder(const std::string& dir, const std::
   DIR* d = opendir(dir.c_str());
   if (!d) return make_error(ErrorCode::kUnreadableFile, "cannot read folder '" + dir + "': " + std::strerror(errno));
   std::vector<FolderEntry> entries;
+  // readdir reports an error only through errno, with the same null pointer as the folder's end.
+  errno = 0;
   while (const dirent* de = readdir(d)) {
     const std::string name = de->d_name;
     if (name.size() <= extension.size() || name.compare(name.size() - extension.size(), extension.size(), extension) != 0)
@@ -29,8 +31,12 @@ Result<std::vector<FolderEntry>> scan_folder(const std::string& dir, const std::
     e.name = name;
     e.path = dir + "/" + name;
     if (stat_entry(e)) entries.push_back(std::move(e));
+    errno = 0;
   }
+  const int read_error = errno;
   closedir(d);
+  if (read_error != 0)
+    return make_error(ErrorCode::kUnreadableFile, "cannot read folder '" + dir + "': " + std::strerror(read_error));
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return entries;
 }
