@@ -79,12 +79,18 @@ Result<Kiosk::Next> Kiosk::show_article(const FolderEntry& listed) {
       auto opened = Document::open_file(m_engine, entry.path, m_options.layout);
       if (!opened) return show_error(entry.name, opened.error().message);
       document = std::move(*opened);
-      if (!document->ensure_page(0)) return show_error(entry.name, "the article has no content to show");
+      if (!document->ensure_page(0))
+        return show_error(entry.name, document->late_error() ? document->late_error()->message
+                                                             : "the article has no content to show");
       page = 0;
       m_first_on_article = true;
     }
     if (page < 0) page = 0;
-    if (!document->ensure_page(page)) return Next::kContinue;
+    if (!document->ensure_page(page)) {
+      // The pages before a problem found far into the article were shown; now the problem is.
+      if (const Error* e = document->late_error()) return show_error(entry.name, e->message);
+      return Next::kContinue;
+    }
     KioskTurn turn;
     turn.article = entry.name;
     turn.bytes = entry.size;

@@ -8,6 +8,7 @@
 #include <inkset/document.h>
 
 #include "api/engine_impl.h"
+#include "article_description.h"
 #include "display/page_display.h"
 #include "doc/markdown_parser.h"
 #include "layout/document_layout.h"
@@ -70,7 +71,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Engine::Impl& e = engine().impl();
   // The first byte picks a variant (greedy breaking and two columns), so both breakers are fuzzed.
   const bool variant = size > 0 && (data[0] & 1);
-  auto article = doc::parse_article(std::string_view(reinterpret_cast<const char*>(data), size));
+  const std::string_view source(reinterpret_cast<const char*>(data), size);
+  auto article = doc::parse_article(source);
+  // Parsed piece by piece, cut wherever allowed, the article must be the same (chunk_splitter.h).
+  auto in_pieces = doc::ArticleParser::start(std::string(source), {}, 1);
+  const bool pieces_ok = in_pieces && (*in_pieces)->parse_all();
+  if (pieces_ok != article.ok() ||
+      (pieces_ok && fuzz::describe_article((*in_pieces)->article()) != fuzz::describe_article(*article))) {
+    std::fprintf(stderr, "parsing in pieces differs from parsing the whole\n");
+    std::abort();
+  }
   if (!article) return 0;
   const style::ResolvedLayout& r = resolved(variant);
   layout::BlockLayoutOptions options;

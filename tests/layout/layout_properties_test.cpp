@@ -131,7 +131,7 @@ TEST_CASE("layout: nothing lost, nothing repeated, in reading order", "[layout][
         last_key = std::max(last_key, key);
       }
     }
-    const auto& a = impl.article;
+    const auto& a = impl.article();
     size_t checked = 0;
     for (uint32_t b = 0; b < a.blocks.size(); ++b) {
       const auto kind = a.blocks[b].kind;
@@ -249,7 +249,7 @@ TEST_CASE("layout: a reading position survives a change of font size and page si
         }
     for (int i = 0; i < 100; ++i) {
       const auto [block, offset] = lines[rng() % lines.size()];
-      const std::string pos = layout::encode_position(a.article, block, offset);
+      const std::string pos = layout::encode_position(a.article(), block, offset);
       const int page = after->page_of_position(pos);
       INFO("position " << pos);
       REQUIRE(page >= 0);

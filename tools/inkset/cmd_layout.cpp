@@ -14,11 +14,13 @@ int run_layout(const Args& args) {
   if (args.has("count")) {
     const int pages = doc.page_count();
     opened->print_new_warnings();
+    if (const Error* e = doc.late_error()) return report(*e);
     std::printf("%d\n", pages);
     return kExitOk;
   }
   const std::string json = doc.layout_json(!args.has("no-timing"));
   opened->print_new_warnings();
+  if (const Error* e = doc.late_error()) return report(*e);
   std::fwrite(json.data(), 1, json.size(), stdout);
   return kExitOk;
 }

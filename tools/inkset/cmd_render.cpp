@@ -67,7 +67,7 @@ int run_render(const Args& args) {
   if (ec) return report(make_error(ErrorCode::kUnreadableFile, out_dir + ": cannot create the folder: " + ec.message()));
 
   if (!doc.ensure_page(0))
-    return report(make_error(ErrorCode::kBadArticle, args.positional[0] + ": the article is empty: nothing to render"));
+    return doc.late_error() ? report(*doc.late_error()) : report(make_error(ErrorCode::kBadArticle, args.positional[0] + ": the article is empty: nothing to render"));
   if (!doc.ensure_page(range.first - 1))
     return report(make_error(ErrorCode::kBadArguments, "--pages starts at page " + std::to_string(range.first) +
                                                            " but the article has " + std::to_string(doc.page_count()) +
@@ -90,6 +90,8 @@ int run_render(const Args& args) {
     }
   }
   if (progress) std::fprintf(stderr, "\n");
+  // The pages before a problem found far into the article are written; the problem is still reported.
+  if (const Error* e = doc.late_error()) return report(*e);
   std::printf("%d pages of %d written to %s/page-NNNN.%s\n", written, doc.page_count(), out_dir.c_str(),
               format_name.c_str());
   return kExitOk;

@@ -153,6 +153,11 @@ class Document {
   std::string text() const;
 
   DocumentStats stats() const;
+  // An article is parsed as its pages need it, so opening a long one is quick. A problem found in a
+  // part parsed after the open (a limit exceeded far into a long article) ends the article there: the
+  // pages before it stand, and this is the error (null while there is none). Check it once the layout
+  // is complete (page_count()) or when a page unexpectedly does not exist.
+  const Error* late_error() const;
   const std::vector<std::string>& warnings() const;
   const std::string& title() const;
 

@@ -139,7 +139,10 @@ INKSET_API inkset_status inkset_document_title(inkset_document* document, const 
  * pages_so_far: pages laid out until now. layout_complete: nonzero once the article is fully laid out.
  * ensure_page: lays out until page `index` (0-based) exists or the article ends; *exists_out is 1 or 0.
  * page_count: finishes the layout and gives the final count.
- * Errors: BAD_ARGUMENTS (NULL pointers, negative index). */
+ * A long article is parsed as its pages need it: a problem found far into it (a limit exceeded) ends
+ * the article there. ensure_page, for a page past it, and page_count then return that error (with
+ * the counts still set: the pages before it stand).
+ * Errors: BAD_ARGUMENTS (NULL pointers, negative index); LIMIT_EXCEEDED, BAD_ARTICLE, INTERNAL as above. */
 INKSET_API inkset_status inkset_document_pages_so_far(inkset_document* document, int* pages_out);
 INKSET_API inkset_status inkset_document_layout_complete(inkset_document* document, int* complete_out);
 INKSET_API inkset_status inkset_document_ensure_page(inkset_document* document, int index, int* exists_out);

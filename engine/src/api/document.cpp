@@ -29,6 +29,13 @@ doc::ParseLimits parse_limits(const Limits& limits) {
   return l;
 }
 
+
+// Problems of an article file are reported with its path, as the command line shows them.
+Error prefixed(Error e, const std::string& name) {
+  if (!name.empty()) e.message = name + ": " + e.message;
+  return e;
+}
+
 }  // namespace
 
 raster::ImageLimits image_limits(const Limits& limits) {
@@ -65,6 +72,42 @@ layout::ImageInfo Document::Impl::resolve_image(const std::string& src) {
   return image_by_src.emplace(src, info).first->second;
 }
 
+bool Document::Impl::parse_more() {
+  if (late_error || parser->finished()) return false;
+  const auto first_block = static_cast<uint32_t>(article().blocks.size());
+  if (auto status = parser->parse_more(); !status) {
+    late_error = prefixed(std::move(status).take_error(), name);
+    return false;
+  }
+  const auto& added = article().warnings;
+  warnings.insert(warnings.end(), added.begin() + static_cast<std::ptrdiff_t>(article_warnings), added.end());
+  article_warnings = added.size();
+  warn_long_paragraphs(first_block);
+  return true;
+}
+
+void Document::Impl::parse_all() {
+  while (parse_more()) {
+  }
+}
+
+void Document::Impl::warn_long_paragraphs(uint32_t first_block) {
+  const size_t greedy_bytes = engine.config.limits.greedy_paragraph_bytes;
+  const auto& blocks = article().blocks;
+  const size_t before = long_paragraphs;
+  for (size_t i = first_block; i < blocks.size(); ++i) long_paragraphs += blocks[i].text.size() > greedy_bytes;
+  if (long_paragraphs == before) return;
+  std::string message = std::to_string(long_paragraphs) + " paragraphs longer than " +
+                        std::to_string(greedy_bytes / 1024) + " KiB are broken first-fit (--greedy-paragraph-kb)";
+  // One warning for them all, counted over the pieces parsed so far.
+  if (before == 0) {
+    long_paragraphs_warning = warnings.size();
+    warnings.push_back(std::move(message));
+  } else {
+    warnings[long_paragraphs_warning] = std::move(message);
+  }
+}
+
 Status Document::Impl::apply(const LayoutSettings& s) {
   style::LayoutOptions options;
   options.page_width = s.page_width;
@@ -88,13 +131,13 @@ Status Document::Impl::apply(const LayoutSettings& s) {
   // Loading a hyphenation dictionary is a one-time cost of the engine, not of this article's layout:
   // done before the layout clock (and its time budget) starts. libhyphen takes seconds for German.
   if (s.hyphenate) {
-    const std::string& language = !resolved.language.empty() ? resolved.language : article.front.language;
+    const std::string& language = !resolved.language.empty() ? resolved.language : article().front.language;
     (void)engine.hyphenators->for_language(language.empty() ? "en" : language);
   }
   const auto start = std::chrono::steady_clock::now();
   layout = std::make_unique<layout::DocumentLayout>(
-      article, resolved, *engine.fonts, *engine.paragraphs,
-      [this](const std::string& src) { return resolve_image(src); }, block_options);
+      article(), resolved, *engine.fonts, *engine.paragraphs,
+      [this](const std::string& src) { return resolve_image(src); }, block_options, [this] { return parse_more(); });
   layout->set_time_budget(engine.config.limits.layout_budget_ms);
   layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return ok_status();
@@ -106,19 +149,18 @@ Document::~Document() = default;
 
 namespace {
 
-Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<doc::Article> article,
-                                                     const std::string& base_dir, const LayoutSettings& settings) {
-  if (!article) return std::move(article).take_error();
+Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<std::string> source,
+                                                     const std::string& name, const std::string& base_dir,
+                                                     const LayoutSettings& settings) {
+  if (!source) return std::move(source).take_error();
+  auto parser = doc::ArticleParser::start(std::move(*source), parse_limits(engine.impl().config.limits));
+  if (!parser) return prefixed(std::move(parser).take_error(), name);
   auto impl = std::make_unique<Document::Impl>(engine);
-  impl->article = std::move(article.value());
+  impl->parser = std::move(parser.value());
+  impl->name = name;
   impl->base_dir = base_dir;
-  impl->warnings = impl->article.warnings;
-  const size_t greedy_bytes = impl->engine.config.limits.greedy_paragraph_bytes;
-  size_t long_paragraphs = 0;
-  for (const auto& b : impl->article.blocks) long_paragraphs += b.text.size() > greedy_bytes;
-  if (long_paragraphs > 0)
-    impl->warnings.push_back(std::to_string(long_paragraphs) + " paragraphs longer than " +
-                             std::to_string(greedy_bytes / 1024) + " KiB are broken first-fit (--greedy-paragraph-kb)");
+  // The first piece is parsed now: a short article is parsed whole, and its problems are the open's.
+  if (!impl->parse_more() && impl->late_error) return std::move(*impl->late_error);
   INKSET_TRY(impl->apply(settings));
   return impl;
 }
@@ -128,7 +170,7 @@ Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<doc:
 Result<std::unique_ptr<Document>> Document::open_file(Engine& engine, const std::string& path,
                                                       const LayoutSettings& settings) {
   const std::string dir = std::filesystem::path(path).parent_path().string();
-  auto impl = open_article(engine, doc::load_article(path, parse_limits(engine.impl().config.limits)),
+  auto impl = open_article(engine, doc::read_article_file(path, parse_limits(engine.impl().config.limits)), path,
                            dir.empty() ? "." : dir, settings);
   if (!impl) return std::move(impl).take_error();
   return std::unique_ptr<Document>(new Document(std::move(impl.value())));
@@ -136,8 +178,7 @@ Result<std::unique_ptr<Document>> Document::open_file(Engine& engine, const std:
 
 Result<std::unique_ptr<Document>> Document::open_memory(Engine& engine, std::string_view markdown,
                                                         const std::string& base_dir, const LayoutSettings& settings) {
-  auto impl = open_article(engine, doc::parse_article(markdown, parse_limits(engine.impl().config.limits)), base_dir,
-                           settings);
+  auto impl = open_article(engine, std::string(markdown), "", base_dir, settings);
   if (!impl) return std::move(impl).take_error();
   return std::unique_ptr<Document>(new Document(std::move(impl.value())));
 }
@@ -228,10 +269,13 @@ std::string Document::layout_json(bool include_timing) {
   const auto cache = m_impl->engine.shape_cache->stats();
   stats.shape_hits = cache.hits;
   stats.shape_misses = cache.misses;
-  return layout::layout_json(*m_impl->layout, m_impl->article, stats);
+  return layout::layout_json(*m_impl->layout, m_impl->article(), stats);
 }
 
-std::string Document::text() const { return doc::article_text(m_impl->article); }
+std::string Document::text() const {
+  m_impl->parse_all();
+  return doc::article_text(m_impl->article());
+}
 
 DocumentStats Document::stats() const {
   DocumentStats s;
@@ -251,6 +295,7 @@ DocumentStats Document::stats() const {
 }
 
 const std::vector<std::string>& Document::warnings() const { return m_impl->warnings; }
-const std::string& Document::title() const { return m_impl->article.front.title; }
+const std::string& Document::title() const { return m_impl->article().front.title; }
+const Error* Document::late_error() const { return m_impl->late_error ? &*m_impl->late_error : nullptr; }
 
 }  // namespace inkset

@@ -4,12 +4,14 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "api/engine_impl.h"
 #include "display/display_list.h"
 #include "doc/article.h"
+#include "doc/markdown_parser.h"
 #include "layout/document_layout.h"
 #include "raster/canvas.h"
 #include "raster/image_store.h"
@@ -23,7 +25,16 @@ struct Document::Impl {
   explicit Impl(Engine& e) : engine(e.impl()), images(image_limits(engine.config.limits)) {}
 
   Engine::Impl& engine;
-  doc::Article article;
+  // The article grows as layout needs it (doc::ArticleParser): opening a long article parses only
+  // what its first pages show.
+  std::unique_ptr<doc::ArticleParser> parser;
+  // A problem found in a piece parsed after the open (a limit exceeded far into the article): the
+  // pages before it stand, the article ends there.
+  std::optional<Error> late_error;
+  std::string name;                // the file's path, in messages; empty for an article from memory
+  size_t article_warnings = 0;     // of the parser's warnings, how many are in `warnings` already
+  size_t long_paragraphs = 0;
+  size_t long_paragraphs_warning = 0;  // its index in `warnings`
   std::string base_dir;  // empty: images are not loaded
   LayoutSettings settings;
   style::ResolvedLayout resolved;
@@ -36,6 +47,13 @@ struct Document::Impl {
   std::vector<std::string> warnings;
   display::DisplayList display;  // reused from page to page
   raster::Canvas canvas;
+
+  const doc::Article& article() const { return parser->article(); }
+  // Parses the next piece of the article; false when it is all parsed or a piece failed.
+  bool parse_more();
+  // Parses the rest (for what needs the whole article: its text, the layout dump).
+  void parse_all();
+  void warn_long_paragraphs(uint32_t first_block);
 
   layout::ImageInfo resolve_image(const std::string& src);
   Status apply(const LayoutSettings& s);

@@ -87,6 +87,14 @@ inkset_status guarded(LastError& record, F&& body) noexcept {
   return INKSET_E_INTERNAL;
 }
 
+// A problem found in a part of the article parsed after the open ends the article; it is the outcome
+// of a call that could not go on because of it.
+inkset::Status late_error_or_ok(const inkset::Document& document, bool stopped) {
+  const inkset::Error* e = document.late_error();
+  if (stopped && e) return *e;
+  return inkset::ok_status();
+}
+
 inkset_status null_handle(const char* function, const char* name) noexcept {
   return guarded(t_last_error, [&]() -> inkset::Status { return bad_arguments(function, std::string(name) + " is NULL"); });
 }
@@ -307,7 +315,7 @@ inkset_status inkset_document_ensure_page(inkset_document* document, int index, 
     if (!exists_out) return bad_arguments(fn, "exists_out is NULL");
     if (index < 0) return bad_arguments(fn, "page index " + std::to_string(index) + " is negative");
     *exists_out = document->document->ensure_page(index) ? 1 : 0;
-    return inkset::ok_status();
+    return late_error_or_ok(*document->document, *exists_out == 0);
   });
 }
 
@@ -317,7 +325,7 @@ inkset_status inkset_document_page_count(inkset_document* document, int* count_o
   return guarded(document->error, [&]() -> inkset::Status {
     if (!count_out) return bad_arguments(fn, "count_out is NULL");
     *count_out = document->document->page_count();
-    return inkset::ok_status();
+    return late_error_or_ok(*document->document, true);
   });
 }
 

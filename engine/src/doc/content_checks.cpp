@@ -62,12 +62,11 @@ size_t break_mark_runs(Block& block) {
 
 }  // namespace
 
-Status check_content(Article& article, const ContentLimits& limits) {
-  size_t marks_repaired = 0;
-  uint32_t marks_first = kNone;
-  size_t controls = 0;
-  uint32_t controls_first = kNone;
-  for (uint32_t i = 0; i < article.blocks.size(); ++i) {
+ContentChecker::ContentChecker(const ContentLimits& limits) : m_limits(limits) {}
+
+Status ContentChecker::check(Article& article, uint32_t first) {
+  const ContentLimits& limits = m_limits;
+  for (uint32_t i = first; i < article.blocks.size(); ++i) {
     Block& b = article.blocks[i];
     if (b.text.size() > limits.max_paragraph_bytes)
       return make_error(ErrorCode::kLimitExceeded,
@@ -90,27 +89,37 @@ Status check_content(Article& article, const ContentLimits& limits) {
     }
     for (size_t pos = 0; pos < b.text.size();) {
       if (is_control(utf8::decode(b.text, pos))) {
-        if (controls++ == 0) controls_first = i;
+        if (m_controls++ == 0) m_controls_first = i;
       }
     }
     if (const size_t n = break_mark_runs(b); n > 0) {
-      if (marks_repaired == 0) marks_first = i;
-      marks_repaired += n;
+      if (m_marks_repaired == 0) m_marks_first = i;
+      m_marks_repaired += n;
     }
   }
-  if (controls > 0)
-    article.warnings.push_back("line " + std::to_string(line_of(article, article.blocks[controls_first].source.begin)) +
-                               ": " + std::to_string(controls) +
+  return ok_status();
+}
+
+void ContentChecker::report(Article& article) const {
+  if (m_controls > 0)
+    article.warnings.push_back("line " + std::to_string(line_of(article, article.blocks[m_controls_first].source.begin)) +
+                               ": " + std::to_string(m_controls) +
                                " control characters are shown as missing-glyph boxes; they have no place in text");
-  if (marks_repaired > 0)
-    article.warnings.push_back("line " + std::to_string(line_of(article, article.blocks[marks_first].source.begin)) +
+  if (m_marks_repaired > 0)
+    article.warnings.push_back("line " + std::to_string(line_of(article, article.blocks[m_marks_first].source.begin)) +
                                ": more than " + std::to_string(kMaxCombiningRun) +
                                " combining marks in a row; a dotted circle is inserted before each further group (" +
-                               std::to_string(marks_repaired) + " times)");
+                               std::to_string(m_marks_repaired) + " times)");
   const std::string_view source(article.source);
   if (const size_t nul = source.find('\0'); nul != std::string_view::npos)
     article.warnings.push_back("line " + std::to_string(line_of(article, static_cast<uint32_t>(nul))) +
                                ": NUL characters are shown as U+FFFD");
+}
+
+Status check_content(Article& article, const ContentLimits& limits) {
+  ContentChecker checker(limits);
+  INKSET_TRY(checker.check(article, 0));
+  checker.report(article);
   return ok_status();
 }
 

@@ -29,4 +29,21 @@ struct ContentLimits {
 // line feed, DEL, C1) are kept and drawn as the font's visible missing-glyph box.
 Status check_content(Article& article, const ContentLimits& limits);
 
+// The same for an article that grows piece by piece: check() each new range of blocks as it comes,
+// report() once at the end (the warnings then count every piece).
+class ContentChecker {
+ public:
+  explicit ContentChecker(const ContentLimits& limits);
+  // Checks and repairs blocks [first, end).
+  Status check(Article& article, uint32_t first);
+  void report(Article& article) const;
+
+ private:
+  ContentLimits m_limits;
+  size_t m_marks_repaired = 0;
+  uint32_t m_marks_first = kNone;
+  size_t m_controls = 0;
+  uint32_t m_controls_first = kNone;
+};
+
 }  // namespace inkset::doc

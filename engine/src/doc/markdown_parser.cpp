@@ -13,6 +13,9 @@
 #include <optional>
 #include <unordered_set>
 
+#include <sys/stat.h>
+
+#include "doc/chunk_splitter.h"
 #include "doc/front_matter.h"
 #include "support/utf8.h"
 
@@ -249,26 +252,39 @@ std::string footnote_label(std::string_view line, int content_column, std::strin
 
 class TreeBuilder {
  public:
-  TreeBuilder(Article& article, const ParseLimits& limits, const LineIndex& lines)
-      : m_article(article), m_limits(limits), m_lines(lines) {}
+  TreeBuilder(Article& article, const ParseLimits& limits) : m_article(article), m_limits(limits) {}
 
-  Status build(cmark_node* root) {
+  // Adds the blocks of one piece of the body, parsed alone; `first_line` is the body line it starts at.
+  Status build(cmark_node* root, const LineIndex& lines, int first_line) {
+    m_lines = &lines;
+    m_line_offset = first_line - 1;
+    const auto first_new = static_cast<uint32_t>(m_article.blocks.size());
     std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root));
     for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
       cmark_node* node = cmark_iter_get_node(it.get());
       if (node == root) continue;
       if (node == m_skip) {
-        // The meta line of a comment: its data is in CommentMeta, its text is not a body block.
-        if (ev == CMARK_EVENT_ENTER) cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
-        else m_skip = nullptr;
+        // The meta line of a comment: its data is in CommentMeta, its text is not a body block. The
+        // iterator goes on after the node's exit, which it does not report.
+        cmark_iter_reset(it.get(), node, CMARK_EVENT_EXIT);
+        m_skip = nullptr;
         continue;
       }
       if (is_block(node)) ev == CMARK_EVENT_ENTER ? enter_block(node) : exit_block();
       else ev == CMARK_EVENT_ENTER ? enter_inline(node) : exit_inline(node);
       if (m_error) return std::move(*m_error);
     }
-    finish();
+    end_containers(first_new);
     return ok_status();
+  }
+
+  // After the last piece: footnote references point at their definitions, which may come after them.
+  void finish() {
+    auto& blocks = m_article.blocks;
+    for (const auto& [b, s] : m_footnote_refs) {
+      InlineSpan& span = blocks[b].spans[s];
+      span.target = span.target >= 1 && span.target <= m_footnotes.size() ? m_footnotes[span.target - 1] : kNone;
+    }
   }
 
  private:
@@ -305,7 +321,7 @@ class TreeBuilder {
     b.kind = kind;
     b.parent = parent;
     b.depth = depth_under(parent);
-    b.source = m_lines.range(node);
+    b.source = m_lines->range(node);
     blocks.push_back(std::move(b));
     m_last_child.push_back(kNone);
     m_child_count.push_back(0);
@@ -326,7 +342,8 @@ class TreeBuilder {
     if (depth_under(parent) < m_limits.max_depth) return emit(kind, node, parent);
     if (!m_warned_depth) {
       m_warned_depth = true;
-      m_article.warnings.push_back("line " + std::to_string(cmark_node_get_start_line(node)) + ": nesting deeper than " +
+      m_article.warnings.push_back("line " + std::to_string(cmark_node_get_start_line(node) + m_line_offset) +
+                                   ": nesting deeper than " +
                                    std::to_string(m_limits.max_depth) + " levels is shown at depth " +
                                    std::to_string(m_limits.max_depth));
     }
@@ -394,7 +411,7 @@ class TreeBuilder {
         if (index != kNone) {
           m_footnotes.push_back(index);
           const int line = cmark_node_get_start_line(node);
-          block(index).info = footnote_label(m_lines.line_text(m_article.source, line),
+          block(index).info = footnote_label(m_lines->line_text(m_article.source, line),
                                              cmark_node_get_start_column(node), std::to_string(m_footnotes.size()));
         }
         open(node, index, parent);
@@ -581,22 +598,23 @@ class TreeBuilder {
     if (m_styles.size() > 1) m_styles.pop_back();
   }
 
-  void finish() {
+  // Containers end where their last child ends (kComments has no source of its own past its heading).
+  // The new blocks of a piece extend their containers, including one from an earlier piece (kComments).
+  void end_containers(uint32_t first_new) {
     auto& blocks = m_article.blocks;
-    for (const auto& [b, s] : m_footnote_refs) {
-      InlineSpan& span = blocks[b].spans[s];
-      span.target = span.target >= 1 && span.target <= m_footnotes.size() ? m_footnotes[span.target - 1] : kNone;
-    }
-    // Containers end where their last child ends (kComments has no source of its own past its heading).
-    for (size_t i = blocks.size(); i-- > 0;) {
+    for (size_t i = blocks.size(); i-- > first_new;) {
       const uint32_t p = blocks[i].parent;
       if (p != kNone && blocks[p].source.end < blocks[i].source.end) blocks[p].source.end = blocks[i].source.end;
     }
+    for (size_t i = first_new; i < blocks.size(); ++i)
+      for (uint32_t p = blocks[i].parent; p != kNone && p < first_new; p = blocks[p].parent)
+        if (blocks[p].source.end < blocks[i].source.end) blocks[p].source.end = blocks[i].source.end;
   }
 
   Article& m_article;
   const ParseLimits& m_limits;
-  const LineIndex& m_lines;
+  const LineIndex* m_lines = nullptr;
+  int m_line_offset = 0;
   std::optional<Error> m_error;
 
   std::vector<OpenNode> m_open;
@@ -653,14 +671,34 @@ bool looks_binary(std::string_view text) {
 
 }  // namespace
 
-Result<Article> parse_article(std::string_view source, const ParseLimits& limits) {
+struct ArticleParser::Impl {
+  explicit Impl(const ParseLimits& l) : limits(l), builder(article, limits), checker(l.content) {}
+
+  ParseLimits limits;
+  Article article;
+  TreeBuilder builder;
+  ContentChecker checker;
+  std::optional<ChunkSplitter> splitter;
+  size_t body_offset = 0;
+  size_t piece_bytes = kPieceBytes;
+  size_t parsed = 0;  // bytes of the body parsed so far
+  bool finished = false;
+};
+
+ArticleParser::ArticleParser(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+ArticleParser::~ArticleParser() = default;
+
+Result<std::unique_ptr<ArticleParser>> ArticleParser::start(std::string source, const ParseLimits& limits,
+                                                             size_t piece_bytes) {
   if (source.size() > limits.max_source_bytes)
     return make_error(ErrorCode::kLimitExceeded, "article is " + std::to_string(source.size()) +
                                                      " bytes, over the limit of " + std::to_string(limits.max_source_bytes) +
                                                      "; split it into several articles");
-  Article article;
+  auto impl = std::make_unique<Impl>(limits);
+  impl->piece_bytes = std::max<size_t>(piece_bytes, 1);
+  Article& article = impl->article;
   if (utf8::is_valid(source)) {
-    article.source = std::string(source);
+    article.source = std::move(source);
   } else {
     article.source = utf8::sanitize(source);
     article.warnings.push_back("line " + std::to_string(first_invalid_line(source)) +
@@ -669,43 +707,89 @@ Result<Article> parse_article(std::string_view source, const ParseLimits& limits
   auto front = parse_front_matter(article.source);
   if (!front) return std::move(front).take_error();
   article.front = std::move(front->front);
-  const size_t base = front->body_offset;
-  const std::string_view body = std::string_view(article.source).substr(base);
-
+  impl->body_offset = front->body_offset;
+  impl->splitter.emplace(std::string_view(article.source).substr(impl->body_offset));
   ensure_extensions_registered();
+  return std::unique_ptr<ArticleParser>(new ArticleParser(std::move(impl)));
+}
+
+const Article& ArticleParser::article() const { return m_impl->article; }
+Article& ArticleParser::article() { return m_impl->article; }
+bool ArticleParser::finished() const { return m_impl->finished; }
+
+Status ArticleParser::parse_more() {
+  Impl& m = *m_impl;
+  if (m.finished) return ok_status();
+  const std::string_view body = std::string_view(m.article.source).substr(m.body_offset);
+  const int first_line = static_cast<int>(m.splitter->next_line());
+  // A body not much longer than a piece is parsed whole: a short last piece would save nothing.
+  const size_t end =
+      body.size() - m.parsed < 2 * m.piece_bytes ? body.size() : m.splitter->next_end(m.parsed, m.piece_bytes);
+  const std::string_view piece = body.substr(m.parsed, end - m.parsed);
+
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
   for (const char* name : {"table", "strikethrough", "autolink"}) {
     cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
     if (!ext) return make_error(ErrorCode::kInternal, std::string("cmark-gfm extension '") + name + "' is not available");
     cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
-  cmark_parser_feed(parser.get(), body.data(), body.size());
+  cmark_parser_feed(parser.get(), piece.data(), piece.size());
   std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
   if (!root) return make_error(ErrorCode::kInternal, "cmark-gfm failed to parse the article");
 
-  const LineIndex lines(body, base);
-  TreeBuilder builder(article, limits, lines);
-  INKSET_TRY(builder.build(root.get()));
-  INKSET_TRY(check_content(article, limits.content));
-  return article;
+  const auto first_new = static_cast<uint32_t>(m.article.blocks.size());
+  const LineIndex lines(piece, m.body_offset + m.parsed);
+  INKSET_TRY(m.builder.build(root.get(), lines, first_line));
+  INKSET_TRY(m.checker.check(m.article, first_new));
+  m.parsed = end;
+  if (m.parsed == body.size()) {
+    m.finished = true;
+    m.builder.finish();
+    m.checker.report(m.article);
+  }
+  return ok_status();
 }
 
-Result<Article> load_article(const std::string& path, const ParseLimits& limits) {
+Status ArticleParser::parse_all() {
+  while (!m_impl->finished) INKSET_TRY(parse_more());
+  return ok_status();
+}
+
+Result<Article> parse_article(std::string_view source, const ParseLimits& limits) {
+  auto parser = ArticleParser::start(std::string(source), limits);
+  if (!parser) return std::move(parser).take_error();
+  INKSET_TRY((*parser)->parse_all());
+  return std::move((*parser)->article());
+}
+
+Result<std::string> read_article_file(const std::string& path, const ParseLimits& limits) {
   std::unique_ptr<FILE, int (*)(FILE*)> file(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!file) return make_error(ErrorCode::kUnreadableFile, path + ": cannot read: " + std::strerror(errno));
   std::string data;
-  char buffer[64 * 1024];
+  // Read in place at the size the file has now (it may still change): no copy of a long article.
+  constexpr size_t kBlock = 64 * 1024;
+  struct stat st {};
+  if (::fstat(fileno(file.get()), &st) == 0 && st.st_size > 0)
+    data.reserve(std::min<size_t>(static_cast<size_t>(st.st_size), limits.max_source_bytes) + kBlock);
   while (data.size() <= limits.max_source_bytes) {
-    const size_t n = std::fread(buffer, 1, sizeof buffer, file.get());
-    data.append(buffer, n);
-    if (n < sizeof buffer) break;
+    const size_t at = data.size();
+    data.resize(at + std::max(kBlock, data.capacity() - at));
+    const size_t n = std::fread(data.data() + at, 1, data.size() - at, file.get());
+    data.resize(at + n);
+    if (n == 0) break;
   }
   if (std::ferror(file.get())) return make_error(ErrorCode::kUnreadableFile, path + ": cannot read: " + std::strerror(errno));
   if (data.size() > limits.max_source_bytes)
     return make_error(ErrorCode::kLimitExceeded, path + ": larger than the limit of " +
                                                      std::to_string(limits.max_source_bytes) + " bytes; split it into several articles");
   if (looks_binary(data)) return make_error(ErrorCode::kBadArticle, path + ": not a text file");
-  auto article = parse_article(data, limits);
+  return data;
+}
+
+Result<Article> load_article(const std::string& path, const ParseLimits& limits) {
+  auto data = read_article_file(path, limits);
+  if (!data) return std::move(data).take_error();
+  auto article = parse_article(*data, limits);
   if (!article) {
     Error e = std::move(article).take_error();
     e.message = path + ": " + e.message;

@@ -7,21 +7,37 @@ namespace inkset::layout {
 
 DocumentLayout::DocumentLayout(const doc::Article& article, const style::ResolvedLayout& resolved,
                                font::FontCollection& fonts, ParagraphBuilder& builder, ImageResolver images,
-                               const BlockLayoutOptions& options)
+                               const BlockLayoutOptions& options, MoreBlocks more_blocks)
     : m_article(article),
       m_resolved(resolved),
       m_layouter(article, resolved, fonts, builder, std::move(images), options),
-      m_flow(build_flow(article, resolved.geometry)),
-      m_summaries(m_flow.size()),
+      m_more_blocks(std::move(more_blocks)),
+      m_flow_builder(resolved.geometry),
       m_builder(builder),
       m_paginator(*this, px_to_fixed(resolved.geometry.content.height),
                   static_cast<int>(resolved.geometry.columns.size()),
                   resolved.style(style::ElementKind::kFootnote).line_height) {
-  for (uint32_t i = 0; i < m_flow.size(); ++i) {
+  extend_flow();
+}
+
+void DocumentLayout::extend_flow() {
+  const auto first = static_cast<uint32_t>(m_flow.size());
+  m_flow_builder.extend(m_article, m_flow);
+  m_summaries.resize(m_flow.size());
+  for (uint32_t i = first; i < m_flow.size(); ++i) {
     if (m_flow[i].footnote == doc::kNone) continue;
     auto [it, inserted] = m_footnote_entries.try_emplace(m_flow[i].footnote, i, 0);
     ++it->second.second;
   }
+}
+
+bool DocumentLayout::reach(uint32_t entry) {
+  while (entry >= m_flow.size()) {
+    // The article may also have grown outside (its whole text was asked for).
+    if (!m_flow_builder.has_unseen_blocks(m_article) && (!m_more_blocks || !m_more_blocks())) return false;
+    extend_flow();
+  }
+  return true;
 }
 
 namespace {
@@ -56,7 +72,7 @@ void DocumentLayout::reuse_evicted() {
 }
 
 const DocumentLayout::Summary* DocumentLayout::summary(uint32_t entry, int looseness) {
-  if (entry >= m_flow.size()) return nullptr;
+  if (!reach(entry)) return nullptr;
   std::unique_ptr<Summary>& slot = looseness == 0 ? m_summaries[entry] : m_variants[{entry, looseness}];
   if (slot) return slot.get();
   const auto start = std::chrono::steady_clock::now();
@@ -244,7 +260,12 @@ std::string DocumentLayout::position_of_page(int index) {
 }
 
 int DocumentLayout::page_of_position(std::string_view position) {
-  const auto pos = decode_position(m_article, position);
+  auto pos = decode_position(m_article, position);
+  // A position past what is parsed yet names a block of a later piece.
+  while (!pos && m_more_blocks && m_more_blocks()) {
+    extend_flow();
+    pos = decode_position(m_article, position);
+  }
   if (!pos) return -1;
   const uint64_t key = position_key(pos->block, pos->offset);
   // The page is the last one starting at or before the position; lay out until a later page starts.

@@ -4,6 +4,7 @@
 // pagination and page positions need (line heights, the text offset each row starts at); the full
 // layout (shaped glyphs, placed lines) lives only in a small cache and is made again when a page
 // that shows it is assembled.
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -42,8 +43,13 @@ struct AssembledPage {
 
 class DocumentLayout final : public paginate::FlowSource {
  public:
+  // Adds blocks to the article (parses its next piece); false when there are no more. The article may
+  // grow only inside this call.
+  using MoreBlocks = std::function<bool()>;
+
   DocumentLayout(const doc::Article& article, const style::ResolvedLayout& resolved, font::FontCollection& fonts,
-                 ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options);
+                 ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options,
+                 MoreBlocks more_blocks = {});
 
   const paginate::FlowBlock* block(uint32_t index) override;
   const paginate::FlowBlock* variant(uint32_t index, int looseness) override;
@@ -83,6 +89,9 @@ class DocumentLayout final : public paginate::FlowSource {
   };
 
   const Summary* summary(uint32_t entry, int looseness);
+  // Grows the flow (and the article) until it has `entry`; false when the article ends before it.
+  bool reach(uint32_t entry);
+  void extend_flow();
   std::shared_ptr<BlockBox> lay_out(uint32_t entry, int looseness);
   void reuse_evicted();
   uint64_t first_key(int page);
@@ -91,6 +100,8 @@ class DocumentLayout final : public paginate::FlowSource {
   const doc::Article& m_article;
   const style::ResolvedLayout& m_resolved;
   BlockLayouter m_layouter;
+  MoreBlocks m_more_blocks;
+  FlowBuilder m_flow_builder;
   std::vector<FlowEntry> m_flow;
   std::vector<std::unique_ptr<Summary>> m_summaries;  // per entry, as first broken
   std::map<std::pair<uint32_t, int>, std::unique_ptr<Summary>> m_variants;

@@ -9,16 +9,6 @@ namespace {
 using doc::BlockKind;
 using style::ElementKind;
 
-struct Context {
-  Fixed indent = 0;
-  uint8_t quote_bars = 0;
-  Fixed quote_bar_x[kMaxQuoteBars] = {};
-  Role role = Role::kParagraph;
-  ElementKind element = ElementKind::kBody;
-  uint32_t comment_depth = 0;
-  uint32_t footnote = doc::kNone;
-};
-
 ElementKind heading_element(int level) {
   static constexpr ElementKind kHeadings[] = {ElementKind::kH1, ElementKind::kH2, ElementKind::kH3,
                                               ElementKind::kH4, ElementKind::kH5, ElementKind::kH6};
@@ -50,101 +40,83 @@ bool is_descendant(const doc::Article& a, uint32_t block, uint32_t ancestor) {
 
 }  // namespace
 
-std::vector<FlowEntry> build_flow(const doc::Article& article, const style::PageGeometry& geometry) {
-  std::vector<FlowEntry> flow;
-  const auto& front = article.front;
-  auto add_front = [&](std::string text, ElementKind element, Role role) {
-    if (text.empty()) return;
-    FlowEntry e;
-    e.kind = EntryKind::kFront;
-    e.element = element;
-    e.role = role;
-    e.origin = Origin::kFront;
-    e.keep_with_next = true;
-    e.no_indent = true;
-    e.text = std::move(text);
-    flow.push_back(std::move(e));
-  };
-  add_front(front.title, ElementKind::kTitle, Role::kTitle);
-  if (!front.authors.empty()) {
-    std::string byline = "By ";
-    for (size_t i = 0; i < front.authors.size(); ++i) byline += (i ? ", " : "") + front.authors[i];
-    add_front(byline, ElementKind::kByline, Role::kByline);
-  }
-  add_front(readable_date(front.date), ElementKind::kDate, Role::kByline);
-  if (!flow.empty()) flow.back().keep_with_next = false;
+FlowBuilder::FlowBuilder(const style::PageGeometry& geometry)
+    // Hardening: deep nesting (up to the parser's depth limit, 64) is clamped visually: the indent
+    // stops growing at half the column, so the text of the deepest quote still has a readable measure
+    // instead of one character per line.
+    : m_geometry(geometry), m_max_indent(px_to_fixed(geometry.columns.empty() ? 0 : geometry.columns.front().width) / 2) {}
 
+void FlowBuilder::extend(const doc::Article& article, std::vector<FlowEntry>& flow) {
+  if (!m_front_done) {
+    m_front_done = true;
+    add_front(article.front, flow);
+  }
   const auto& blocks = article.blocks;
+  const auto first = m_next;
+  m_next = static_cast<uint32_t>(blocks.size());
   // A footnote is marked with the number its references show, not with its label.
-  std::vector<std::pair<uint32_t, std::string>> footnote_numbers;
-  for (const auto& b : blocks)
+  for (uint32_t i = first; i < blocks.size(); ++i) {
+    const doc::Block& b = blocks[i];
     for (const auto& span : b.spans)
       if ((span.flags & doc::kFootnoteRef) && span.target != doc::kNone && span.end <= b.text.size())
-        footnote_numbers.emplace_back(span.target, b.text.substr(span.begin, span.end - span.begin));
+        m_footnote_numbers.emplace_back(span.target, b.text.substr(span.begin, span.end - span.begin));
+  }
   auto marker_of = [&](uint32_t block) -> std::string {
     const doc::Block& b = blocks[block];
     if (b.kind != BlockKind::kFootnote) return b.marker;
-    for (const auto& [target, number] : footnote_numbers)
+    for (const auto& [target, number] : m_footnote_numbers)
       if (target == block) return number + ".";
     return b.info + ".";
   };
-  std::vector<Context> ctx(blocks.size());
-  uint32_t pending_marker = doc::kNone;
-  uint32_t table_header_entry = UINT32_MAX;
-  bool after_heading = true;
+  m_context.resize(blocks.size());
 
-  // Hardening: deep nesting (up to the parser's depth limit, 64) is clamped visually: the indent
-  // stops growing at half the column, so the text of the deepest quote still has a readable measure
-  // instead of one character per line.
-  const Fixed max_indent = px_to_fixed(geometry.columns.empty() ? 0 : geometry.columns.front().width) / 2;
-
-  for (uint32_t i = 0; i < blocks.size(); ++i) {
+  for (uint32_t i = first; i < blocks.size(); ++i) {
     const doc::Block& b = blocks[i];
     // Blocks are in pre-order, so the parent's context is always computed before the child's.
-    Context c = b.parent == doc::kNone ? Context{} : ctx[b.parent];
+    Context c = b.parent == doc::kNone ? Context{} : m_context[b.parent];
     const BlockKind parent_kind = b.parent == doc::kNone ? BlockKind::kParagraph : blocks[b.parent].kind;
     const bool first_child = b.parent != doc::kNone && blocks[b.parent].first_child == i;
 
     switch (b.kind) {
       case BlockKind::kQuote:
-        if (c.quote_bars < kMaxQuoteBars && c.indent + geometry.quote_indent <= max_indent)
-          c.quote_bar_x[c.quote_bars++] = c.indent + geometry.quote_indent / 3;
-        c.indent += geometry.quote_indent;
+        if (c.quote_bars < kMaxQuoteBars && c.indent + m_geometry.quote_indent <= m_max_indent)
+          c.quote_bar_x[c.quote_bars++] = c.indent + m_geometry.quote_indent / 3;
+        c.indent += m_geometry.quote_indent;
         c.role = Role::kQuote;
         c.element = ElementKind::kQuote;
         break;
       case BlockKind::kListItem:
-        c.indent += geometry.list_indent;
+        c.indent += m_geometry.list_indent;
         c.role = Role::kList;
         c.element = ElementKind::kList;
-        pending_marker = i;
+        m_pending_marker = i;
         break;
       case BlockKind::kComment:
-        if (parent_kind == BlockKind::kComment) c.indent += geometry.comment_indent;
+        if (parent_kind == BlockKind::kComment) c.indent += m_geometry.comment_indent;
         c.role = Role::kComment;
         c.element = ElementKind::kCommentBody;
         ++c.comment_depth;
         break;
       case BlockKind::kFootnote:
-        c.indent += geometry.list_indent;
+        c.indent += m_geometry.list_indent;
         c.role = Role::kFootnote;
         c.element = ElementKind::kFootnote;
-        pending_marker = i;  // the footnote's label hangs in the margin like a list marker
+        m_pending_marker = i;  // the footnote's label hangs in the margin like a list marker
         c.footnote = i;
         break;
       default:
         break;
     }
-    ctx[i] = c;
+    m_context[i] = c;
 
     FlowEntry e;
     e.block = i;
-    e.indent_left = std::min(c.indent, max_indent);
+    e.indent_left = std::min(c.indent, m_max_indent);
     e.quote_bars = c.quote_bars;
     std::copy(std::begin(c.quote_bar_x), std::end(c.quote_bar_x), std::begin(e.quote_bar_x));
     e.role = c.role;
     e.element = c.element;
-    e.no_indent = after_heading || first_child;
+    e.no_indent = m_after_heading || first_child;
     e.footnote = c.footnote;
     bool emit = true;
     switch (b.kind) {
@@ -179,10 +151,10 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
         e.element = b.header ? ElementKind::kTableHeader : ElementKind::kTable;
         e.table = b.parent;
         if (b.header) {
-          table_header_entry = static_cast<uint32_t>(flow.size());
+          m_table_header_entry = static_cast<uint32_t>(flow.size());
           e.keep_with_next = true;
-        } else if (table_header_entry != UINT32_MAX && flow[table_header_entry].table == b.parent) {
-          e.header_entry = table_header_entry;
+        } else if (m_table_header_entry != UINT32_MAX && flow[m_table_header_entry].table == b.parent) {
+          e.header_entry = m_table_header_entry;
         }
         break;
       }
@@ -197,16 +169,45 @@ std::vector<FlowEntry> build_flow(const doc::Article& article, const style::Page
         break;
     }
     if (!emit) continue;
-    if (pending_marker != doc::kNone && is_descendant(article, i, pending_marker)) {
-      e.marker_block = pending_marker;
-      e.marker = marker_of(pending_marker);
-      pending_marker = doc::kNone;
+    if (m_pending_marker != doc::kNone && is_descendant(article, i, m_pending_marker)) {
+      e.marker_block = m_pending_marker;
+      e.marker = marker_of(m_pending_marker);
+      m_pending_marker = doc::kNone;
     }
     // A figure between a heading and its first paragraph does not make that paragraph a continuation.
     if (e.kind != EntryKind::kFigure)
-      after_heading = e.role == Role::kHeading || e.kind == EntryKind::kRule || e.kind == EntryKind::kCommentMeta;
+      m_after_heading = e.role == Role::kHeading || e.kind == EntryKind::kRule || e.kind == EntryKind::kCommentMeta;
     flow.push_back(std::move(e));
   }
+}
+
+void FlowBuilder::add_front(const doc::FrontMatter& front, std::vector<FlowEntry>& flow) {
+  const size_t first = flow.size();
+  auto add = [&](std::string text, ElementKind element, Role role) {
+    if (text.empty()) return;
+    FlowEntry e;
+    e.kind = EntryKind::kFront;
+    e.element = element;
+    e.role = role;
+    e.origin = Origin::kFront;
+    e.keep_with_next = true;
+    e.no_indent = true;
+    e.text = std::move(text);
+    flow.push_back(std::move(e));
+  };
+  add(front.title, ElementKind::kTitle, Role::kTitle);
+  if (!front.authors.empty()) {
+    std::string byline = "By ";
+    for (size_t i = 0; i < front.authors.size(); ++i) byline += (i ? ", " : "") + front.authors[i];
+    add(byline, ElementKind::kByline, Role::kByline);
+  }
+  add(readable_date(front.date), ElementKind::kDate, Role::kByline);
+  if (flow.size() > first) flow.back().keep_with_next = false;
+}
+
+std::vector<FlowEntry> build_flow(const doc::Article& article, const style::PageGeometry& geometry) {
+  std::vector<FlowEntry> flow;
+  FlowBuilder(geometry).extend(article, flow);
   return flow;
 }
 

@@ -38,6 +38,37 @@ struct FlowEntry {
   uint32_t footnote = doc::kNone;       // the kFootnote block whose text this entry is part of
 };
 
+// Builds the flow of an article that may grow (parsed piece by piece): each extend() adds the entries
+// of the blocks added since the last one, exactly as one pass over the whole article would.
+class FlowBuilder {
+ public:
+  explicit FlowBuilder(const style::PageGeometry& geometry);
+  void extend(const doc::Article& article, std::vector<FlowEntry>& flow);
+  bool has_unseen_blocks(const doc::Article& article) const { return m_next < article.blocks.size(); }
+
+ private:
+  struct Context {
+    Fixed indent = 0;
+    uint8_t quote_bars = 0;
+    Fixed quote_bar_x[kMaxQuoteBars] = {};
+    Role role = Role::kParagraph;
+    style::ElementKind element = style::ElementKind::kBody;
+    uint32_t comment_depth = 0;
+    uint32_t footnote = doc::kNone;
+  };
+  void add_front(const doc::FrontMatter& front, std::vector<FlowEntry>& flow);
+
+  style::PageGeometry m_geometry;
+  Fixed m_max_indent;
+  bool m_front_done = false;
+  uint32_t m_next = 0;                   // the first block not seen yet
+  std::vector<Context> m_context;        // per block, from its containers
+  std::vector<std::pair<uint32_t, std::string>> m_footnote_numbers;  // (kFootnote block, number shown)
+  uint32_t m_pending_marker = doc::kNone;
+  uint32_t m_table_header_entry = UINT32_MAX;
+  bool m_after_heading = true;
+};
+
 std::vector<FlowEntry> build_flow(const doc::Article& article, const style::PageGeometry& geometry);
 
 }  // namespace inkset::layout
