@@ -99,6 +99,13 @@ TEST_CASE("article parser: what a line scanner cannot judge is never cut", "[doc
   }
 }
 
+TEST_CASE("article parser: regressions found by the Markdown fuzzer", "[doc][parser][pieces]") {
+  const std::vector<std::string> inputs = {
+      std::string("-* a\n- ```\n  b\n\n\xe2\0` \0+", 22),
+  };
+  for (size_t i = 0; i < inputs.size(); ++i) check_same_in_pieces(inputs[i], "fuzzer input " + std::to_string(i));
+}
+
 TEST_CASE("article parser: random documents parse the same in pieces as whole", "[doc][parser][pieces]") {
   // Fragments that open and close blocks in every way that matters to cutting, joined at random.
   const std::vector<std::string> fragments = {
@@ -106,7 +113,8 @@ TEST_CASE("article parser: random documents parse the same in pieces as whole", 
       "> quoted", ">", "```", "````", "~~~", "  ```", "    indented code", "<div>", "</div>", "<pre>", "</pre>",
       "<!-- c", "-->", "| a | b |", "| - | - |", "| 1 | 2 |", "# Heading", "Setext", "===", "---", "\tTabbed",
       "## Comments (1)", "> **Ann** · 2024-01-02 · 2 votes", "[x]: /y", "A [x] link.", "Text[^1].", "[^1]: Note.",
-      "   > spaced quote", "+ plus", "![alt](pic.png)", "*emphasis that never closes", "``` not`a fence"};
+      "   > spaced quote", "+ plus", "![alt](pic.png)", "*emphasis that never closes", "``` not`a fence", "- ```", "> ```", "1. ~~~",
+      "- <pre>", "-", "  b"};
   std::mt19937 random(7);
   std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
   std::uniform_int_distribution<int> length(5, 60);

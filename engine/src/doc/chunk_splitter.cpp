@@ -61,7 +61,7 @@ ChunkSplitter::ChunkSplitter(std::string_view body) : m_body(body) {
 }
 
 bool ChunkSplitter::cut_allowed_before(std::string_view line) const {
-  if (m_stopped || !m_previous_blank || m_fence_char != 0 || line.empty()) return false;
+  if (m_stopped || !m_previous_blank || m_fence_char != 0 || m_list_open || line.empty()) return false;
   const char c = line[0];
   if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return false;
   return !starts_list_item(line);
@@ -77,6 +77,8 @@ void ChunkSplitter::scan(std::string_view line) {
   if (indent > 3) return;
   const std::string_view rest = line.substr(indent);
   const Fence fence = fence_in(rest);
+  if (m_fence_char == 0 && indent == 0 && after_blank && !starts_list_item(rest)) m_list_open = false;
+  if (m_fence_char == 0 && starts_list_item(rest)) m_list_open = true;
   if (m_fence_char != 0) {
     // The closing fence (CommonMark 4.5): the same character, at least as many, nothing but spaces after.
     if (fence.c == m_fence_char && fence.length >= m_fence_length && is_blank(fence.rest)) m_fence_char = 0;

@@ -3,8 +3,8 @@
 // the whole: so that opening a long article parses only what its first pages need.
 //
 // A cut goes before a line where, parsing the whole body, cmark has nothing open: the line follows a
-// blank line, starts in column 0, is not a list item (which would continue the list above), and lies
-// outside every fenced code block. Blank lines end paragraphs, block quotes, tables and HTML blocks of
+// blank line, starts in column 0, is not a list item (which would continue the list above), does not
+// close a list, and lies outside every fenced code block. Blank lines end paragraphs, block quotes, tables and HTML blocks of
 // kinds 6 and 7; a line in column 0 after a blank ends list items and indented code. What a line
 // scanner cannot judge without cmark's container stack stops the cutting for the rest of the body
 // (a fence indented by 1 to 3 spaces may belong to a list item or not; a line opening with '<' may
@@ -36,6 +36,10 @@ class ChunkSplitter {
   size_t m_line = 1;        // the line that starts at m_scanned
   bool m_stopped = false;   // no more cuts
   bool m_previous_blank = true;  // the body's start is like the line after a blank
+  // A list item may be open. The line that closes it (in column 0, after a blank) is no place for a
+  // cut: cmark ends a fenced code block that the item's end closes on that line, so the block's
+  // source range would differ between the pieces and the whole.
+  bool m_list_open = false;
   char m_fence_char = 0;    // inside a fenced code block opened in column 0 when not 0
   size_t m_fence_length = 0;
 };
