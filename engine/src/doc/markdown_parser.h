@@ -36,7 +36,7 @@ struct ParseLimits {
 // parsed. The article's warnings about repaired content are added when the last piece is parsed.
 class ArticleParser {
  public:
-  static constexpr size_t kPieceBytes = 64 * 1024;
+  static constexpr size_t kPieceBytes = 32 * 1024;
 
   // Reads the front matter and checks the encoding; parses no block yet. Errors as parse_article.
   // piece_bytes: the least size of a piece (tests cut at every place allowed with 1).
