@@ -1,5 +1,5 @@
-// The engine's repairs of ICU's bidi levels, seen where they matter: a combining mark must share
-// its bracket's run, or HarfBuzz cannot attach it.
+// Bidi levels through the itemizer, where they matter: a combining mark must share its bracket's
+// run, or HarfBuzz cannot attach it; and BD16's bracket stack limit.
 #include <catch2/catch.hpp>
 
 #include "shape/itemizer.h"

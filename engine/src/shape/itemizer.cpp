@@ -1,6 +1,5 @@
 #include "shape/itemizer.h"
 
-#include <unicode/ubidi.h>
 #include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -134,96 +133,12 @@ void build_utf16(Decoded& d) {
   }
 }
 
-struct BidiCloser {
-  void operator()(UBiDi* b) const { ubidi_close(b); }
-};
 struct BreakCloser {
   void operator()(UBreakIterator* b) const { ubrk_close(b); }
 };
 
-bool is_explicit_formatting(char32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);  // LRE..RLO, LRI..PDI
-}
-
-// Brackets pair by canonical equivalence (UAX #9 BD16): U+2329/U+232A are U+3008/U+3009.
-UChar32 canonical_bracket(UChar32 cp) { return cp == 0x2329 ? 0x3008 : cp == 0x232A ? 0x3009 : cp; }
-
-// BD16 identifies bracket pairs with a stack of 63 entries and, when an opening bracket finds it
-// full, pairs nothing more in that isolating run sequence, which in text without explicit
-// formatting characters is the whole paragraph (text up to a paragraph separator). ICU 72 keeps
-// pairing. Unpaired brackets are plain ON neutrals, so ICU resolves such a paragraph right when
-// each of its brackets is replaced by another ON character that is no bracket ('!'). Brackets and
-// separators are all in the BMP, so this works on UTF-16 units and keeps every unit in place.
-// `out` receives a changed copy of `units` only when some paragraph overflows; returns whether one does.
-bool unpair_overflowing_brackets(const std::vector<UChar>& units, std::vector<UChar>& out) {
-  constexpr size_t kStackSize = 63;
-  std::vector<UChar32> closers;
-  bool changed = false;
-  size_t paragraph = 0;
-  bool overflow = false;
-  for (size_t i = 0; i <= units.size(); ++i) {
-    const bool end = i == units.size() || u_charDirection(units[i]) == U_BLOCK_SEPARATOR;
-    if (end) {
-      if (overflow && !changed) out = units;
-      for (size_t k = paragraph; overflow && k < i; ++k) {
-        if (u_getIntPropertyValue(units[k], UCHAR_BIDI_PAIRED_BRACKET_TYPE) != U_BPT_NONE) out[k] = u'!';
-      }
-      changed = changed || overflow;
-      paragraph = i + 1;
-      overflow = false;
-      closers.clear();
-      continue;
-    }
-    if (overflow) continue;
-    const UChar32 cp = units[i];
-    const auto type = u_getIntPropertyValue(cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE);
-    if (type == U_BPT_OPEN) {
-      overflow = closers.size() == kStackSize;
-      if (!overflow) closers.push_back(canonical_bracket(u_getBidiPairedBracket(cp)));
-    } else if (type == U_BPT_CLOSE) {
-      for (size_t k = closers.size(); k-- > 0;) {
-        if (closers[k] == canonical_bracket(cp)) {
-          closers.resize(k);
-          break;
-        }
-      }
-    }
-  }
-  return changed;
-}
-
-// UAX #9 N0's last paragraph (Unicode 8.0): nonspacing marks after a paired bracket take the
-// direction N0 gave the bracket. ICU 72 leaves them with the direction of the text around, which
-// puts a mark in another run than its base, where HarfBuzz cannot attach it. Without explicit
-// formatting characters a mark after a bracket (boundary neutrals between them are removed by X9)
-// always ends at the bracket's level: either N0 changed the bracket and the rule applies, or W1
-// made the mark ON like the bracket and N1/N2 resolve the two as one neutral sequence.
-void repair_marks_after_brackets(const Decoded& d, std::vector<uint8_t>& levels) {
-  bool after_bracket = false;
-  uint8_t bracket_level = 0;
-  for (size_t i = 0; i < d.cps.size(); ++i) {
-    const auto cp = static_cast<UChar32>(d.cps[i]);
-    const auto cls = u_charDirection(cp);
-    if (cls == U_BOUNDARY_NEUTRAL) continue;
-    if (cls == U_DIR_NON_SPACING_MARK && after_bracket) {
-      levels[i] = bracket_level;
-      continue;
-    }
-    after_bracket = u_getIntPropertyValue(cp, UCHAR_BIDI_PAIRED_BRACKET_TYPE) != U_BPT_NONE;
-    bracket_level = levels[i];
-  }
-}
-
-// Levels per code point into d.levels; falls back to the base level everywhere if ICU fails
-// (degrade, never fail). ICU's levels are repaired where ICU 72 departs from UAX #9 in text without
-// explicit formatting characters (the two repairs below); with such characters ICU's result stands.
+// Levels per code point into d.levels; returns the first paragraph's level.
 uint8_t bidi_levels(Decoded& d, BaseDirection direction) {
-  const UBiDiLevel para = direction == BaseDirection::kLtr   ? 0
-                          : direction == BaseDirection::kRtl ? 1
-                                                             : UBIDI_DEFAULT_LTR;
-  d.levels.assign(d.cps.size(), direction == BaseDirection::kRtl ? 1 : 0);
-  const uint8_t fallback = direction == BaseDirection::kRtl ? 1 : 0;
-  if (d.cps.empty()) return fallback;
   if (d.fast_paths && direction != BaseDirection::kRtl) {
     // Without R, AL, AN or explicit formatting, the first strong character (if any) is L (P2, P3),
     // every EN follows L or sos and becomes L (W7), and neutrals between L and L resolve to L (N1):
@@ -236,36 +151,12 @@ uint8_t bidi_levels(Decoded& d, BaseDirection direction) {
         break;
       }
     }
-    if (!rtl) return 0;
+    if (!rtl) {
+      d.levels.assign(d.cps.size(), 0);
+      return 0;
+    }
   }
-  build_utf16(d);
-  UErrorCode status = U_ZERO_ERROR;
-  const auto length = static_cast<int32_t>(d.u16.size());
-  std::unique_ptr<UBiDi, BidiCloser> bidi(ubidi_openSized(length, 0, &status));
-  if (U_FAILURE(status)) return fallback;
-  bool explicit_formatting = false;
-  for (const char32_t cp : d.cps) explicit_formatting = explicit_formatting || is_explicit_formatting(cp);
-  const UChar* units = d.u16.data();
-  if (!explicit_formatting && unpair_overflowing_brackets(d.u16, d.unpaired)) units = d.unpaired.data();
-  // Each bidi paragraph (UAX #9 P1: text up to and including a paragraph separator, such as the line
-  // feed of a hard break) is given to ICU on its own. Resolution is per paragraph anyway, but ICU 72
-  // reallocates its paragraph table to the exact size at every separator it meets, which made
-  // 100,000 hard breaks quadratic wherever realloc copies (sanitizers, small allocators).
-  uint8_t base_level = fallback;
-  for (int32_t start = 0; start < length;) {
-    int32_t end = start;
-    while (end < length && u_charDirection(d.u16[end]) != U_BLOCK_SEPARATOR) ++end;
-    if (end < length) end += d.u16[end] == u'\r' && end + 1 < length && d.u16[end + 1] == u'\n' ? 2 : 1;
-    ubidi_setPara(bidi.get(), units + start, end - start, para, nullptr, &status);
-    if (U_FAILURE(status)) return base_level;
-    if (start == 0) base_level = ubidi_getParaLevel(bidi.get());
-    const UBiDiLevel* unit_levels = ubidi_getLevels(bidi.get(), &status);
-    if (U_FAILURE(status)) return base_level;
-    for (int32_t u = start; u < end; ++u) d.levels[d.cp_of_unit[u]] = unit_levels[u - start];
-    start = end;
-  }
-  if (!explicit_formatting) repair_marks_after_brackets(d, d.levels);
-  return base_level;
+  return d.bidi.resolve(d.cps, direction, d.levels);
 }
 
 // Whether UAX #29's rules reduce to GB3-GB5 and GB9 for these classes: a cluster is one character

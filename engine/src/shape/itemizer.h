@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "font/font_collection.h"
+#include "shape/bidi_algorithm.h"
 
 namespace inkset::shape {
 
@@ -21,10 +22,6 @@ struct StyleRange {
   uint32_t end = 0;
   uint16_t style = 0;
 };
-
-// The paragraph direction: kAuto takes it from the first strong character (UAX #9 rules P2, P3),
-// defaulting to left to right.
-enum class BaseDirection : uint8_t { kAuto, kLtr, kRtl };
 
 // What the itemizer needs to know of a style: the face it prefers (from FontCollection::match) and
 // its BCP 47 language, which picks among regional CJK designs.
@@ -70,17 +67,17 @@ struct ItemizerCharProps;  // defined by the itemizer
 struct ItemizerScratch {
   // Text with no right-to-left or bidi control character is all at level 0 under a left-to-right or
   // automatic base direction, and text whose grapheme clusters are single characters plus combining
-  // marks needs no break iterator; with fast_paths these cases skip ICU's bidi and break iterators
-  // and read common characters' properties from a table. The result is the same either way; false
-  // exists so that tests can compare the two.
+  // marks needs no break iterator; with fast_paths these cases skip the bidi algorithm and ICU's break
+  // iterator and read common characters' properties from a table. The result is the same either way;
+  // false exists so that tests can compare the two.
   bool fast_paths = true;
 
   std::vector<char32_t> cps;
   std::vector<const ItemizerCharProps*> props;  // per code point: its table entry, or null
   std::vector<uint32_t> offset;      // byte offset of each code point; offset[n] = text size
-  std::vector<UChar> u16;            // the UTF-16 form ICU works on, built only when ICU is called
+  std::vector<UChar> u16;            // the UTF-16 form of the break iterator, built only when it is used
   std::vector<uint32_t> cp_of_unit;  // UTF-16 unit -> code point index
-  std::vector<UChar> unpaired;
+  BidiResolver bidi;
   std::vector<uint8_t> levels;
   std::vector<uint8_t> starts;
   std::vector<UScriptCode> scripts;
@@ -99,10 +96,8 @@ struct BidiLevels {
   uint8_t base_level = 0;
 };
 
-// The bidi levels itemize uses: ICU's UAX #9 implementation, repaired where ICU 72 departs from the
-// algorithm in text without explicit formatting characters (U+202A-202E, U+2066-2069): nonspacing
-// marks after a paired bracket (N0), and paragraphs that overflow the bracket stack (BD16).
-// Ill-formed UTF-8 counts as U+FFFD.
+// The bidi levels itemize uses (BidiResolver::resolve over the text's code points, with the fast
+// path of ItemizerScratch). Ill-formed UTF-8 counts as U+FFFD.
 BidiLevels resolve_bidi_levels(std::string_view text, BaseDirection direction);
 
 }  // namespace inkset::shape
