@@ -104,6 +104,8 @@ TEST_CASE("article parser: regressions found by the Markdown fuzzer", "[doc][par
       std::string("-* a\n- ```\n  b\n\n\xe2\0` \0+", 22),
   };
   for (size_t i = 0; i < inputs.size(); ++i) check_same_in_pieces(inputs[i], "fuzzer input " + std::to_string(i));
+  for (const auto& entry : std::filesystem::directory_iterator(INKSET_TEST_DATA "/doc/pieces"))
+    check_same_in_pieces(read_file(entry.path()), entry.path().string());
 }
 
 TEST_CASE("article parser: random documents parse the same in pieces as whole", "[doc][parser][pieces]") {

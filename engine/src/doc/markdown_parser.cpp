@@ -61,6 +61,8 @@ class LineIndex {
     return r;
   }
 
+  size_t base() const { return m_base; }
+
   std::string_view line_text(std::string_view source, int line) const {
     if (line < 1 || static_cast<size_t>(line) > m_starts.size()) return {};
     const size_t start = m_starts[line - 1];
@@ -322,6 +324,13 @@ class TreeBuilder {
     b.parent = parent;
     b.depth = depth_under(parent);
     b.source = m_lines->range(node);
+    // cmark-gfm leaves some nodes without a position (line 0: a paragraph split off by the table
+    // extension). Such a block is placed where the block before it ends, which is the same whether
+    // the article is parsed whole or in pieces.
+    if (cmark_node_get_start_line(node) < 1) {
+      const uint32_t at = blocks.empty() ? static_cast<uint32_t>(m_lines->base()) : blocks.back().source.end;
+      b.source = {at, at};
+    }
     blocks.push_back(std::move(b));
     m_last_child.push_back(kNone);
     m_child_count.push_back(0);
