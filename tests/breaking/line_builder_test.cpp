@@ -174,3 +174,41 @@ TEST_CASE("line builder: a paragraph's lines in one PlacedLines block equal line
   lines.clear();
   CHECK(lines.empty());
 }
+
+TEST_CASE("line builder: hanging punctuation stands in the margins only when asked", "[breaking][line-builder]") {
+  // Every glyph of the synthetic paragraph is one em wide: a hanging mark shows exactly its share.
+  const std::string text = "\"aa bbb. ccc dd, eee ffff gg hhh, iii jjj kk lll.";
+  const auto para = test::synthetic_paragraph(text);
+  const auto items = test::synthetic_items(para);
+  const Fixed widths[] = {9 * test::kEm};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  const auto r = breaking::break_lines(items, params);
+  REQUIRE(r.lines.size() >= 3);
+  breaking::LineBuilder builder;
+  breaking::PlacedLine line;
+  breaking::LineLayoutParams hanging;
+  hanging.protrude_margins = true;
+  const Fixed quote_hang = test::kEm * breaking::left_protrusion(U'"') / 1000;
+  int hung_right = 0;
+  for (size_t i = 0; i + 1 < r.lines.size(); ++i) {
+    builder.build(para, items, r.lines[i], {}, {}, line);
+    CHECK(line.x.front() == 0);
+    CHECK(line.x.back() + test::kEm == widths[0]);
+    const char last = static_cast<char>(line.glyph_id.back());
+    const char first = static_cast<char>(line.glyph_id.front());
+    builder.build(para, items, r.lines[i], hanging, {}, line);
+    const Fixed left = first == '"' ? -quote_hang : 0;
+    const Fixed right = test::kEm * breaking::right_protrusion(static_cast<char32_t>(last)) / 1000;
+    CHECK(line.x.front() == left);
+    CHECK(line.x.back() + test::kEm == widths[0] + right);
+    hung_right += right > 0;
+  }
+  CHECK(hung_right > 0);
+  // The quote opens the paragraph, so the first line hangs left; some line ends in a stop or comma.
+  builder.build(para, items, r.lines[0], hanging, {}, line);
+  CHECK(line.x.front() == -quote_hang);
+  CHECK(breaking::right_protrusion(U'.') == 700);
+  CHECK(breaking::right_protrusion(U'a') == 0);
+  CHECK(breaking::left_protrusion(U'\u201C') == 700);
+}

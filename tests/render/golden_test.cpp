@@ -124,6 +124,27 @@ TEST_CASE("render: ink stays inside the content box and the running head and fol
   }
 }
 
+TEST_CASE("render: hanging punctuation puts ink in the right margin, within half the body size", "[render][pixels]") {
+  auto doc = sample(600, 800, "longform");
+  LayoutSettings s = doc->layout();
+  s.hanging_punctuation = true;
+  REQUIRE(doc->set_layout(s).ok());
+  const auto& g = doc->impl().resolved.geometry;
+  const int hang = fixed_ceil(doc->impl().resolved.style(style::ElementKind::kBody).size / 2);
+  int in_margin = 0, beyond = 0;
+  for (int p = 0; p < 4; ++p) {
+    auto bitmap = doc->render_page(p);
+    REQUIRE(bitmap.ok());
+    for (int y = g.content.y; y < g.content.y + g.content.height; ++y)
+      for (int x = g.content.x + g.content.width; x < bitmap->width; ++x) {
+        if (bitmap->pixels[size_t(y) * bitmap->stride + x] == 255) continue;
+        ++(x < g.content.x + g.content.width + hang ? in_margin : beyond);
+      }
+  }
+  CHECK(in_margin > 0);  // the hyphens and stops at line ends, not clipped
+  CHECK(beyond == 0);
+}
+
 TEST_CASE("render: 16-level pages use only the 16 levels", "[render][pixels]") {
   auto doc = sample(758, 1024);
   RenderSettings settings;

@@ -54,6 +54,7 @@ std::vector<OptionSpec> layout_option_specs() {
   for (const auto& info : style::layout_option_infos()) specs.push_back({info.name, true, info.help});
   specs.push_back({"greedy", false, "first-fit line breaking instead of Knuth-Plass (cheapest)"});
   specs.push_back({"no-hyphens", false, "never hyphenate"});
+  specs.push_back({"hanging-punctuation", false, "let hyphens, stops and quotes at line ends stand in the margin"});
   specs.push_back({"fonts", true, "font directory to use instead of the bundled fonts"});
   for (const auto& o : kLimitOptions) specs.push_back({o.name, true, o.help});
   return specs;
@@ -89,6 +90,7 @@ Result<LayoutSettings> layout_settings_from(const Args& args) {
   s.language = options.language;
   s.optimal_breaking = !args.has("greedy");
   s.hyphenate = !args.has("no-hyphens");
+  s.hanging_punctuation = args.has("hanging-punctuation");
   return s;
 }
 

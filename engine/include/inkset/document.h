@@ -55,6 +55,9 @@ struct LayoutSettings {
   std::string language;       // empty: the article's front matter
   bool optimal_breaking = true;   // false: greedy first-fit (cheapest)
   bool hyphenate = true;          // false: never hyphenate, whatever the theme says
+  // Hanging punctuation: hyphens, stops, commas and quotes at the ends of lines stand partly in the
+  // margin (optical margin alignment), so justified margins look straight.
+  bool hanging_punctuation = false;
 };
 
 enum class PixelFormat : uint8_t {

@@ -127,6 +127,7 @@ Status Document::Impl::apply(const LayoutSettings& s) {
   layout::BlockLayoutOptions block_options;
   block_options.greedy = !s.optimal_breaking;
   block_options.hyphenate = s.hyphenate;
+  block_options.hanging_punctuation = s.hanging_punctuation;
   block_options.greedy_above_bytes = engine.config.limits.greedy_paragraph_bytes;
   // Loading a hyphenation dictionary is a one-time cost of the engine, not of this article's layout:
   // done before the layout clock (and its time budget) starts. libhyphen takes seconds for German.
@@ -224,7 +225,14 @@ Status Document::render_page_into(int index, const RenderSettings& settings, uin
                                                     std::to_string(out_h) + " page");
 
   const layout::AssembledPage page = m_impl->layout->assemble(index);
-  std::vector<display::TextArea> areas = {{g.content.x, g.content.y, g.content.width, g.content.height}};
+  // Hanging punctuation stands in the margins by up to 0.7 of a hyphen or a quote: less than half the
+  // body size.
+  const int hang = m_impl->settings.hanging_punctuation
+                       ? std::min({fixed_ceil(m_impl->resolved.style(style::ElementKind::kBody).size / 2), g.content.x,
+                                   g.page_width - g.content.x - g.content.width})
+                       : 0;
+  std::vector<display::TextArea> areas = {
+      {g.content.x - hang, g.content.y, g.content.width + 2 * hang, g.content.height}};
   for (const auto& box : {g.header, g.footer})
     if (box) areas.push_back({box->x, box->y, box->width, box->height});
   display::build_display_list(page, g.page_width, g.page_height, areas, m_impl->display);

@@ -3,6 +3,9 @@
 #include <unicode/ubidi.h>
 
 #include <algorithm>
+#include <string_view>
+
+#include "support/utf8.h"
 
 namespace inkset::breaking {
 namespace {
@@ -13,7 +16,44 @@ uint32_t glyph_for_offset(const shape::ShapedParagraph& para, uint32_t begin, ui
   return static_cast<uint32_t>(std::lower_bound(first, para.cluster.begin() + end, offset) - para.cluster.begin());
 }
 
+// The first and the last character of a line's text, trailing spaces and line feeds left out.
+char32_t first_char(std::string_view text, uint32_t begin, uint32_t end) {
+  size_t pos = begin;
+  return begin < end ? utf8::decode(text.substr(0, end), pos) : 0;
+}
+
+char32_t last_char(std::string_view text, uint32_t begin, uint32_t end) {
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\n' || text[end - 1] == '\t')) --end;
+  if (end == begin) return 0;
+  size_t pos = end - 1;
+  while (pos > begin && (static_cast<uint8_t>(text[pos]) & 0xC0) == 0x80) --pos;
+  return utf8::decode(text.substr(0, end), pos);
+}
+
 }  // namespace
+
+int32_t left_protrusion(char32_t c) {
+  switch (c) {
+    case U'\u2018': case U'\u201C': case U'\u201A': case U'\u201E': case U'"': case U'\'': return 700;
+    case U'\u00AB': case U'\u2039': return 400;  // guillemets are wider
+    case U'\u2014': return 400;
+    case U'\u2013': return 500;
+    default: return 0;
+  }
+}
+
+int32_t right_protrusion(char32_t c) {
+  switch (c) {
+    case U'-': case U'\u00AD': case U'\u2010': case U'\u2011': return 700;
+    case U'.': case U',': return 700;
+    case U'\u2019': case U'\u201D': case U'"': case U'\'': return 700;
+    case U':': case U';': return 500;
+    case U'\u2013': return 500;
+    case U'\u2014': case U'\u00BB': case U'\u203A': return 400;
+    case U'!': case U'?': return 200;
+    default: return 0;
+  }
+}
 
 PlacedLineView PlacedLines::operator[](size_t i) const {
   const Line& l = m_lines[i];
@@ -114,10 +154,29 @@ LineBuilder::Extent LineBuilder::place(const shape::ShapedParagraph& para, const
   Fixed natural = blank + hyphen_glyph.advance;
   for (uint32_t g = g0; g < g1; ++g) natural += para.advance[g];
 
+  // Hanging punctuation: the line is set that much wider and starts that much further left.
+  Fixed hang_left = 0, hang_right = 0;
+  const bool rtl = (params.paragraph_level & 1) != 0;
+  if (params.protrude_margins && !rtl && g1 > g0) {
+    auto ltr_glyph = [&](uint32_t g) {
+      const auto run = std::partition_point(para.runs.begin(), para.runs.end(),
+                                            [&](const shape::ShapedRun& r) { return r.glyph_end <= g; });
+      return run != para.runs.end() && (run->bidi_level & 1) == 0;
+    };
+    if (blank == 0 && ltr_glyph(g0))
+      hang_left = static_cast<Fixed>(int64_t{para.advance[g0]} *
+                                     left_protrusion(first_char(para.text, line.text_begin, line.text_end)) / 1000);
+    if (hyphen)
+      hang_right = static_cast<Fixed>(int64_t{hyphen_glyph.advance} * right_protrusion(U'-') / 1000);
+    else if (ltr_glyph(g1 - 1))
+      hang_right = static_cast<Fixed>(int64_t{para.advance[g1 - 1]} *
+                                      right_protrusion(last_char(para.text, line.text_begin, line.text_end)) / 1000);
+  }
+
   // Justification: integers only, the rounding remainder spread one unit at a time, so the line
-  // is exactly the measure.
+  // is exactly the measure (plus what hangs out).
   m_extra.assign(g1 - g0, 0);
-  const int64_t gap = static_cast<int64_t>(line.line_width) - natural;
+  const int64_t gap = static_cast<int64_t>(line.line_width) + hang_left + hang_right - natural;
   // A line ending at fil glue (the last line, a forced break) keeps its natural spacing unless it is
   // wider than the measure: the breaker admitted it counting its glue's shrink, so it is shrunk to
   // fit, as TeX sets a last line whose \parfillskip cannot stretch below zero.
@@ -155,12 +214,11 @@ LineBuilder::Extent LineBuilder::place(const shape::ShapedParagraph& para, const
   }
 
   Fixed left = 0;
-  const bool rtl = (params.paragraph_level & 1) != 0;
   switch (params.alignment) {
-    case Alignment::kLeft: break;
-    case Alignment::kRight: left = line.line_width - width; break;
+    case Alignment::kLeft: left = -hang_left; break;
+    case Alignment::kRight: left = line.line_width - width + hang_right; break;
     case Alignment::kCenter: left = (line.line_width - width) / 2; break;
-    case Alignment::kJustified: left = rtl ? line.line_width - width : 0; break;
+    case Alignment::kJustified: left = rtl ? line.line_width - width : -hang_left; break;
   }
 
   // Pieces: the line's glyphs cut at run boundaries, logical order.

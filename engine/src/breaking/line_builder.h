@@ -108,7 +108,18 @@ class PlacedLines {
 struct LineLayoutParams {
   Alignment alignment = Alignment::kJustified;
   uint8_t paragraph_level = 0;  // UAX #9 paragraph embedding level: odd = RTL (indent on the right)
+  // Hanging punctuation (optical margin alignment): a hyphen, stop, comma or closing quote at the end
+  // of a justified line, and an opening quote at the start of a line, stand partly in the margin, so
+  // the margins look straight to the eye instead of dented by their light shapes. Left-to-right
+  // paragraphs only.
+  bool protrude_margins = false;
 };
+
+// The share (in thousandths of its advance) of a character that hangs into the left or the right
+// margin; 0 for characters that do not hang. The amounts are the usual ones of optical margin
+// alignment in Latin typesetting: most for the lightest marks.
+int32_t left_protrusion(char32_t c);
+int32_t right_protrusion(char32_t c);
 
 // Reuses its scratch buffers and the output's vectors across lines, so building a paragraph's lines
 // allocates only while buffers grow. Not thread-safe; one builder per thread.

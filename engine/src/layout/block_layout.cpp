@@ -92,6 +92,7 @@ ParagraphSpec& BlockLayouter::text_spec(const doc::Block& block, ElementKind ele
   spec.text = block.text;
   spec.align = base.align;
   spec.hyphenate = base.hyphenate && m_options.hyphenate;
+  spec.hanging_punctuation = m_options.hanging_punctuation;
   spec.language = m_language;
   spec.first_indent = first_indent ? base.indent : 0;
   spec.width = std::max<Fixed>(width, kFixedOne);
@@ -144,6 +145,7 @@ std::unique_ptr<Paragraph> BlockLayouter::generated_line(const std::string& text
   ParagraphSpec& spec = text_spec(block, element, width, false);
   spec.align = align;
   spec.hyphenate = false;
+  spec.hanging_punctuation = false;
   auto p = m_builder.build(spec);
   p->origin = Origin::kGenerated;
   p->block_id = doc::kNone;
@@ -269,6 +271,7 @@ void BlockLayouter::layout_code(BlockBox& box, const FlowEntry& e) {
   const Fixed pad = std::max(s.size, mark_width + s.size / 4);
   ParagraphSpec& spec = text_spec(block, ElementKind::kCode, measure() - e.indent_left - e.indent_right - pad, false);
   spec.hyphenate = false;
+  spec.hanging_punctuation = false;  // code keeps its columns
   spec.align = style::Align::kLeft;
   auto p = m_builder.build(spec);
   std::vector<uint32_t> continued;

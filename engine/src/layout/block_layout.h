@@ -28,6 +28,7 @@ using ImageResolver = std::function<ImageInfo(const std::string& src)>;
 struct BlockLayoutOptions {
   bool greedy = false;
   bool hyphenate = true;  // false overrides the theme
+  bool hanging_punctuation = false;  // ParagraphSpec::hanging_punctuation, for text (not code)
   double max_image_upscale = 2.0;
   // Paragraphs with more bytes of text are broken first-fit: Knuth-Plass on a megabyte with no break
   // opportunity (every character an emergency break) takes seconds where first-fit takes one pass.

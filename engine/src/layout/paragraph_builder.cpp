@@ -86,6 +86,7 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
   breaking::LineLayoutParams line_params;
   line_params.alignment = params.alignment;
   line_params.paragraph_level = p->shaped.base_level;
+  line_params.protrude_margins = spec.hanging_punctuation;
   p->lines.clear();
   for (const auto& line : result.lines) {
     if (m_spare_lines.empty()) {

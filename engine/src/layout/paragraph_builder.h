@@ -25,6 +25,7 @@ struct ParagraphSpec {
   std::vector<uint8_t> style_decoration;  // per style: 1 underline, 2 strikethrough
   style::Align align = style::Align::kLeft;
   bool hyphenate = false;
+  bool hanging_punctuation = false;  // breaking::LineLayoutParams::protrude_margins
   std::string language;
   Fixed first_indent = 0;
   Fixed width = 0;
