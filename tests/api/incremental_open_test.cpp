@@ -86,6 +86,17 @@ TEST_CASE("incremental open: a long article is parsed as far as its pages need",
   CHECK(pages > 400);
 }
 
+TEST_CASE("incremental open: rendering the first page of a long article does not lay out the rest",
+          "[api][incremental][cli]") {
+  char dir[] = "/tmp/inkset-first-XXXXXX";
+  REQUIRE(mkdtemp(dir));
+  const auto first = test::run("render " + kEmma + " --pages 1 --out " + dir);
+  CHECK(first.exit_code == 0);
+  CHECK(first.out.find("1 pages of at least ") == 0);
+  std::remove((std::string(dir) + "/page-0001.png").c_str());
+  rmdir(dir);
+}
+
 TEST_CASE("incremental open: the flow built piece by piece equals the flow of the whole article",
           "[api][incremental]") {
   style::LayoutOptions options;

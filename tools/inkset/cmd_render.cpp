@@ -86,13 +86,17 @@ int run_render(const Args& args) {
     ++written;
     if (progress) {
       const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      std::fprintf(stderr, "\r%d of %d pages, %.0f pages/s ", page + 1, doc.page_count(), s > 0 ? written / s : 0.0);
+      std::fprintf(stderr, "\r%d pages, %.0f pages/s ", page + 1, s > 0 ? written / s : 0.0);
     }
   }
   if (progress) std::fprintf(stderr, "\n");
   // The pages before a problem found far into the article are written; the problem is still reported.
   if (const Error* e = doc.late_error()) return report(*e);
-  std::printf("%d pages of %d written to %s/page-NNNN.%s\n", written, doc.page_count(), out_dir.c_str(),
+  // The count of all pages only when the layout is complete: rendering the first pages of a long
+  // article does not lay out the rest.
+  const std::string total = doc.layout_complete() ? std::to_string(doc.page_count())
+                                                  : "at least " + std::to_string(doc.pages_so_far());
+  std::printf("%d pages of %s written to %s/page-NNNN.%s\n", written, total.c_str(), out_dir.c_str(),
               format_name.c_str());
   return kExitOk;
 }
