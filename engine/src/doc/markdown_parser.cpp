@@ -61,8 +61,6 @@ class LineIndex {
     return r;
   }
 
-  size_t base() const { return m_base; }
-
   std::string_view line_text(std::string_view source, int line) const {
     if (line < 1 || static_cast<size_t>(line) > m_starts.size()) return {};
     const size_t start = m_starts[line - 1];
@@ -256,6 +254,8 @@ class TreeBuilder {
  public:
   TreeBuilder(Article& article, const ParseLimits& limits) : m_article(article), m_limits(limits) {}
 
+  void set_body_start(size_t offset) { m_body_start = static_cast<uint32_t>(offset); }
+
   // Adds the blocks of one piece of the body, parsed alone; `first_line` is the body line it starts at.
   Status build(cmark_node* root, const LineIndex& lines, int first_line) {
     m_lines = &lines;
@@ -328,7 +328,7 @@ class TreeBuilder {
     // extension). Such a block is placed where the block before it ends, which is the same whether
     // the article is parsed whole or in pieces.
     if (cmark_node_get_start_line(node) < 1) {
-      const uint32_t at = blocks.empty() ? static_cast<uint32_t>(m_lines->base()) : blocks.back().source.end;
+      const uint32_t at = blocks.empty() ? m_body_start : blocks.back().source.end;
       b.source = {at, at};
     }
     blocks.push_back(std::move(b));
@@ -624,6 +624,7 @@ class TreeBuilder {
   const ParseLimits& m_limits;
   const LineIndex* m_lines = nullptr;
   int m_line_offset = 0;
+  uint32_t m_body_start = 0;
   std::optional<Error> m_error;
 
   std::vector<OpenNode> m_open;
@@ -717,6 +718,7 @@ Result<std::unique_ptr<ArticleParser>> ArticleParser::start(std::string source, 
   if (!front) return std::move(front).take_error();
   article.front = std::move(front->front);
   impl->body_offset = front->body_offset;
+  impl->builder.set_body_start(impl->body_offset);
   impl->splitter.emplace(std::string_view(article.source).substr(impl->body_offset));
   ensure_extensions_registered();
   return std::unique_ptr<ArticleParser>(new ArticleParser(std::move(impl)));
