@@ -109,6 +109,32 @@ TEST_CASE("kiosk: memory stays flat over hundreds of turns", "[platform][kiosk][
   std::remove(log.c_str());
 }
 
+TEST_CASE("kiosk: a limit exceeded far into an article shows its pages, then the error", "[platform][kiosk][cli]") {
+  const std::string dir = make_temp_dir();
+  const std::string log = dir + ".log";
+  // Over 64 KB of prose (more than the first parse pieces), then a table over the limit given below.
+  std::string text;
+  while (text.size() < 80 * 1024) text += "Ordinary words fill the first pages of this article before the trouble.\n\n";
+  text += "| a | b | c |\n| - | - | - |\n| 1 | 2 | 3 |\n| 4 | 5 | 6 |\n";
+  write_file(dir + "/late.md", text);
+  const auto r = run_inkset("kiosk --dir " + dir +
+                            " --backend record --geometry 1200x1600x8 --font-size 6pt --dwell 0ms --turns 40"
+                            " --max-table-cells 6 --log " + log);
+  CHECK(r.exit_code == 0);
+  const auto lines = read_lines(log);
+  REQUIRE(lines.size() == 40);
+  size_t first_error = lines.size();
+  for (size_t i = 0; i < lines.size() && first_error == lines.size(); ++i)
+    if (field(lines[i], "error") == "late.md") first_error = i;
+  REQUIRE(first_error < lines.size());
+  CHECK(first_error >= 2);  // the pages before the table were shown first
+  for (size_t i = 0; i < first_error; ++i) CHECK(field(lines[i], "article") == "late.md");
+  CHECK(lines[first_error].find("cells (--max-table-cells)") != std::string::npos);
+  std::remove((dir + "/late.md").c_str());
+  rmdir(dir.c_str());
+  std::remove(log.c_str());
+}
+
 TEST_CASE("kiosk: bad options are one-line errors", "[platform][kiosk][cli]") {
   CHECK(run_inkset("kiosk").exit_code == 2);
   CHECK(run_inkset("kiosk --dir /tmp --backend nope").exit_code == 2);
