@@ -142,6 +142,10 @@ void Canvas::blend_mask(const Mask& mask, int32_t x, int32_t y, Gray color, cons
   const int32_t x1 = std::min({m_width, x + mask.width, m_clip.x + m_clip.width});
   const int32_t y1 = std::min({m_height, y + mask.height, m_clip.y + m_clip.height});
   if (x0 >= x1 || y0 >= y1) return;
+  if (m_format == PixelFormat::kGray8 && !mask.level) {
+    blend_solid_gray(mask, x0, y0, x1, y1, x, y, color, curve);
+    return;
+  }
   const int32_t count = x1 - x0;
   m_span.resize(static_cast<size_t>(count));
   const uint8_t* table = curve.table();
@@ -151,6 +155,37 @@ void Canvas::blend_mask(const Mask& mask, int32_t x, int32_t y, Gray color, cons
     const uint8_t* src = mask.coverage + offset;
     for (int32_t c = 0; c < count; ++c) m_span[c] = table[src[c]];
     m_blend(row(r) + x0 * bpp, m_span.data(), mask.level ? mask.level + offset : nullptr, color, count);
+  }
+}
+
+void Canvas::blend_solid_gray(const Mask& mask, int32_t x0, int32_t y0, int32_t x1, int32_t y1, int32_t x, int32_t y,
+                              Gray color, const CoverageCurve& curve) {
+  if (!m_solid) m_solid = std::make_unique<SolidBlend>();
+  SolidBlend& s = *m_solid;
+  if (s.color != color || s.gamma != curve.gamma()) {
+    s.color = color;
+    s.gamma = curve.gamma();
+    s.ready.fill(false);
+  }
+  const GammaTables& t = gamma_tables();
+  const uint8_t* curved = curve.table();
+  for (int32_t r = y0; r < y1; ++r) {
+    const uint8_t* src = mask.coverage + static_cast<size_t>(r - y) * mask.stride + (x0 - x);
+    uint8_t* dst = row(r) + x0;
+    for (int32_t c = 0; c < x1 - x0; ++c) {
+      const uint8_t coverage = src[c];
+      if (coverage == 0) continue;
+      const uint8_t background = dst[c];
+      uint8_t* results = s.result.data() + static_cast<size_t>(background) * 256;
+      if (!s.ready[background]) {
+        for (int i = 0; i < 256; ++i) {
+          const uint8_t a = curved[i];
+          results[i] = a == 0 ? background : a == 255 ? color : mix(t, background, color, a);
+        }
+        s.ready[background] = true;
+      }
+      dst[c] = results[coverage];
+    }
   }
 }
 

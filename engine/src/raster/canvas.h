@@ -9,6 +9,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "support/fixed.h"
@@ -93,6 +94,19 @@ class Canvas {
   SpanBlend m_blend = nullptr;
   PixelRect m_clip;
   std::vector<uint8_t> m_span;  // scratch coverage for one row; grows to the widest row, then reused
+
+  // Gray results of blending one solid colour, through one coverage curve, over each background
+  // gray at each coverage: a glyph's pixel is then one lookup instead of two gamma conversions and a
+  // mix. A row (one background gray) is filled on first use: black text on white needs a handful.
+  struct SolidBlend {
+    Gray color = 0;
+    double gamma = 0;
+    std::array<bool, 256> ready{};
+    std::array<uint8_t, 256 * 256> result{};  // [background * 256 + raw coverage]
+  };
+  void blend_solid_gray(const Mask& mask, int32_t x0, int32_t y0, int32_t x1, int32_t y1, int32_t x, int32_t y,
+                        Gray color, const CoverageCurve& curve);
+  std::unique_ptr<SolidBlend> m_solid;
 };
 
 }  // namespace inkset::raster
