@@ -5,10 +5,12 @@
 // first-fit, Knuth–Plass without hyphenation, Knuth–Plass with hyphenation. For each the table
 // gives lines, mean |adjustment ratio| over lines that are not paragraph ends, loose lines
 // (ratio > 1: the glue stretched past what it offers), hyphenated lines, and total demerits with
-// every way scored by the same formula (Knuth–Plass's pass-2 demerits, hyphen demerits included).
-// Also: very loose lines (ratio > 2), tight lines (ratio < -0.5), rigid lines (a lone word short of the measure: no glue to
-// stretch, ratio infinite, counted as loose and left out of the mean) and paragraphs that needed
-// Knuth–Plass's final pass (no setting within the tolerance even with emergency stretch).
+// every way scored by the same formula (Knuth–Plass's pass-2 demerits, hyphen demerits included):
+// the breaker's own, and TeX's, without the loose-step demerits the breaker adds to them.
+// Also: very loose lines (ratio > 2), lines past five and ten times their stretch, tight lines
+// (ratio < -0.5), rigid lines (a lone word short of the measure: no glue to stretch, ratio infinite,
+// counted as loose and left out of the mean) and paragraphs that needed Knuth–Plass's final pass
+// (no setting within the tolerance even with emergency stretch).
 //
 // --scaling times shaping + breaking of one paragraph of 1k, 5k and 10k words of the article, to
 // show that the time grows linearly with the paragraph's length.
@@ -89,9 +91,11 @@ struct Tally {
   uint64_t loose = 0;
   uint64_t very_loose = 0;
   uint64_t rigid = 0;
+  uint64_t past5 = 0, past10 = 0;  // measured lines with ratio > 5, > 10 (rigid ones included)
   uint64_t tight = 0;  // ratio < -0.5: glue shrunk by more than half of what it can give
   uint64_t hyphenated = 0;
   int64_t demerits = 0;
+  int64_t tex_demerits = 0;
   int final_pass = 0;  // paragraphs no pass with a tolerance could set (Knuth–Plass's pass 4)
 
   void add(const breaking::ItemList& items, const breaking::LineBreakResult& r, const breaking::BreakParams& params) {
@@ -106,13 +110,19 @@ struct Tally {
     for (const auto& line : r.lines) {
       hyphenated += line.hyphenated;
       tight += line.ratio < -0.5;
+      const breaking::Item& brk = items.items[line.item_end - 1];
+      if (brk.kind == breaking::ItemKind::kPenalty && brk.penalty <= breaking::kForcedPenalty) continue;
+      past5 += line.ratio > 5;
+      past10 += line.ratio > 10;
     }
     final_pass += r.pass == 4;
     // The tolerance pass's formula for every breaker, so the totals compare like with like. Lines
-    // split inside a word (never at this measure) could not be rescored; they keep their own.
+    // split inside a word (only words wider than the measure) could not be rescored; they keep their own.
     bool inside_box = false;
     for (const auto& line : r.lines) inside_box = inside_box || items.items[line.item_end - 1].kind == breaking::ItemKind::kBox;
-    demerits += inside_box ? r.demerits : breaking::rescore(items, r, params, 2).demerits;
+    const breaking::LineBreakResult scored = inside_box ? r : breaking::rescore(items, r, params, 2);
+    demerits += scored.demerits;
+    tex_demerits += scored.demerits - scored.loose_demerits;
   }
 };
 
@@ -154,13 +164,14 @@ int run_quality(Context& ctx, const doc::Article& article) {
     const breaking::ItemList& hyph = ctx.builder->shape_and_itemize(p, spec_for(ctx, *t, true, measure));
     hyphenated.add(hyph, breaking::break_lines(hyph, params), params);
   }
-  std::printf("%-27s %6s %8s %6s %6s %6s %7s %6s %14s %7s\n", "breaker", "lines", "mean|r|", "r>1", "r>2", "rigid",
-              "r<-0.5", "hyph", "demerits", "pass 4");
+  std::printf("%-27s %6s %8s %6s %6s %5s %5s %6s %7s %6s %15s %14s %7s\n", "breaker", "lines", "mean|r|", "r>1", "r>2",
+              "r>5", "r>10", "rigid", "r<-0.5", "hyph", "demerits", "TeX demerits", "pass 4");
   const auto row = [](const char* name, const Tally& t) {
     const auto u = [](uint64_t v) { return static_cast<unsigned long long>(v); };
-    std::printf("%-27s %6llu %8.3f %6llu %6llu %6llu %7llu %6llu %14lld %7d\n", name, u(t.lines),
-                t.finite ? t.ratio_sum / static_cast<double>(t.finite) : 0.0, u(t.loose), u(t.very_loose), u(t.rigid),
-                u(t.tight), u(t.hyphenated), static_cast<long long>(t.demerits), t.final_pass);
+    std::printf("%-27s %6llu %8.3f %6llu %6llu %5llu %5llu %6llu %7llu %6llu %15lld %14lld %7d\n", name, u(t.lines),
+                t.finite ? t.ratio_sum / static_cast<double>(t.finite) : 0.0, u(t.loose), u(t.very_loose), u(t.past5),
+                u(t.past10), u(t.rigid), u(t.tight), u(t.hyphenated), static_cast<long long>(t.demerits), static_cast<long long>(t.tex_demerits),
+                t.final_pass);
   };
   row("greedy (first fit)", greedy);
   row("Knuth-Plass", optimal);

@@ -28,6 +28,12 @@ struct BreakParams {
   int64_t adjacent_demerits = 10000;  // fitness classes more than one apart (TeX \adjdemerits)
   int64_t double_hyphen_demerits = 10000;
   int64_t final_hyphen_demerits = 5000;
+  // Justified lines only: per step of looseness a reader sees (past the glue's stretch, past twice
+  // it, per further multiple past eight times; see loose_steps in line_breaker.cpp). TeX's inf_bad
+  // squared: a step costs what TeX's demerits charge an infinitely bad line (at 7e7 Knuth-Plass
+  // still leaves more lines loose than first-fit in content/bench/emma.md at 35 characters). 0 gives
+  // TeX's demerits.
+  int64_t loose_step_demerits = 100'000'000;
   int32_t looseness = 0;  // TeX \looseness: lines more (+) or fewer (-) than optimal, when feasible
   int32_t emergency_penalty = 5000;            // final pass: breaking inside a box
   int32_t emergency_preferred_penalty = 1000;  // ... after '/', '-', '.', '?', '&' (URLs)
@@ -47,6 +53,7 @@ struct LineBreak {
 struct LineBreakResult {
   std::vector<LineBreak> lines;
   int64_t demerits = 0;  // total, as Knuth–Plass defines them (also for the greedy breaker)
+  int64_t loose_demerits = 0;  // the part of `demerits` charged per loose step (loose_step_demerits)
   int32_t max_badness = 0;  // of any line, as the pass measures it
   int pass = 0;          // 1 pretolerance, 2 tolerance, 3 emergency stretch, 4 emergency breaks; 0 greedy
 };
