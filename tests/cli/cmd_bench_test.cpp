@@ -39,6 +39,7 @@ TEST_CASE("cli bench: JSON figures for an article", "[cli][bench]") {
   CHECK(number(r.out, "first_page_ready_ms") > 0);
   CHECK(number(r.out, "render_pages") == std::min(pages, 2));
   CHECK(number(r.out, "render_median_ms") > 0);
+  CHECK(number(r.out, "render_turn_median_ms") > 0);
   // Laying the same article out again on the same engine finds every word in the shaping cache.
   CHECK(number(r.out, "shape_cache_hit_rate") == 1.0);
   CHECK(number(r.out, "shape_cache_bytes") > 0);

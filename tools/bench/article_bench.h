@@ -37,10 +37,11 @@ struct ArticleFigures {
   double shape_hit_rate = 0;   // over the warm run
   uint64_t shape_cache_bytes = 0;
   uint64_t shape_cache_entries = 0;
-  double glyph_hit_rate = 0;   // over the timed render pass (the cache was warmed by a first pass)
+  double glyph_hit_rate = 0;   // over the timed warm renders
   uint64_t glyph_cache_bytes = 0;
-  double render_median_ms = 0;       // glyph cache warm
-  double render_cold_median_ms = 0;  // glyph cache emptied before each page
+  double render_median_ms = 0;       // the page's layout ready, glyph cache warm
+  double render_cold_median_ms = 0;  // the page's layout ready, glyph cache emptied before
+  double render_turn_median_ms = 0;  // glyph cache warm, the page's blocks laid out again if evicted
   double render_p95_ms = 0;
   int rendered_pages = 0;
   double allocations_per_paragraph = 0;  // warm re-layout: heap allocations / paragraphs laid out
