@@ -180,10 +180,8 @@ TEST_CASE("line builder: hanging punctuation stands in the margins only when ask
   const std::string text = "\"aa bbb. ccc dd, eee ffff gg hhh, iii jjj kk lll.";
   const auto para = test::synthetic_paragraph(text);
   const auto items = test::synthetic_items(para);
-  const Fixed widths[] = {9 * test::kEm};
-  breaking::BreakParams params;
-  params.line_widths = widths;
-  const auto r = breaking::break_lines(items, params);
+  const Fixed measure = 9 * test::kEm;
+  const auto r = test::break_justified(items, measure);
   REQUIRE(r.lines.size() >= 3);
   breaking::LineBuilder builder;
   breaking::PlacedLine line;
@@ -194,14 +192,14 @@ TEST_CASE("line builder: hanging punctuation stands in the margins only when ask
   for (size_t i = 0; i + 1 < r.lines.size(); ++i) {
     builder.build(para, items, r.lines[i], {}, {}, line);
     CHECK(line.x.front() == 0);
-    CHECK(line.x.back() + test::kEm == widths[0]);
+    CHECK(line.x.back() + test::kEm == measure);
     const char last = static_cast<char>(line.glyph_id.back());
     const char first = static_cast<char>(line.glyph_id.front());
     builder.build(para, items, r.lines[i], hanging, {}, line);
     const Fixed left = first == '"' ? -quote_hang : 0;
     const Fixed right = test::kEm * breaking::right_protrusion(static_cast<char32_t>(last)) / 1000;
     CHECK(line.x.front() == left);
-    CHECK(line.x.back() + test::kEm == widths[0] + right);
+    CHECK(line.x.back() + test::kEm == measure + right);
     hung_right += right > 0;
   }
   CHECK(hung_right > 0);

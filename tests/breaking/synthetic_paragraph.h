@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "breaking/items.h"
+#include "breaking/line_breaker.h"
 #include "breaking/line_break_opportunities.h"
 #include "shape/shaped_paragraph.h"
 
@@ -53,6 +54,14 @@ inline breaking::ItemList synthetic_items(const shape::ShapedParagraph& para, co
   breaking::ItemList items;
   breaking::build_items(para, breaks, hyphenator, hyphen, params, items);
   return items;
+}
+
+// Knuth–Plass over the items, justified to one measure for every line.
+inline breaking::LineBreakResult break_justified(const breaking::ItemList& items, Fixed measure) {
+  const Fixed widths[] = {measure};
+  breaking::BreakParams params;
+  params.line_widths = widths;
+  return breaking::break_lines(items, params);
 }
 
 }  // namespace inkset::test
