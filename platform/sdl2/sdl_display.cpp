@@ -6,12 +6,17 @@
 #include <SDL.h>
 #include <stb_easy_font.h>
 
+#include "sdl_library.h"
+
 namespace inkset::platform {
 
 namespace {
 
+// Loaded by SdlDisplay::create before any other call.
+const SdlLibrary& sdl() { return *load_sdl().value(); }
+
 Error sdl_error(const char* what) {
-  return make_error(ErrorCode::kInternal, std::string(what) + ": " + SDL_GetError());
+  return make_error(ErrorCode::kInternal, std::string(what) + ": " + sdl().SDL_GetError());
 }
 
 ScreenFormat texture_format() {
@@ -25,7 +30,8 @@ constexpr int kTextScale = 2;  // stb_easy_font glyphs are 7 pixels high: too sm
 }  // namespace
 
 Result<std::unique_ptr<SdlDisplay>> SdlDisplay::create(const SdlDisplayOptions& options) {
-  if (SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return sdl_error("cannot start SDL video");
+  if (auto library = load_sdl(); !library) return std::move(library).take_error();
+  if (sdl().SDL_InitSubSystem(SDL_INIT_VIDEO) != 0) return sdl_error("cannot start SDL video");
   std::unique_ptr<SdlDisplay> d(new SdlDisplay());
   d->m_options = options;
   int page_w = options.page_width, page_h = options.page_height;
@@ -33,45 +39,45 @@ Result<std::unique_ptr<SdlDisplay>> SdlDisplay::create(const SdlDisplayOptions& 
   SDL_Rect usable{0, 0, 0, 0};
   if (options.fullscreen) {
     SDL_DisplayMode mode;
-    if (SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > status) {
+    if (sdl().SDL_GetDesktopDisplayMode(0, &mode) == 0 && mode.w > 0 && mode.h > status) {
       page_w = mode.w;
       page_h = mode.h - status;
     }
-  } else if (SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
+  } else if (sdl().SDL_GetDisplayUsableBounds(0, &usable) == 0 && usable.w > 0 && usable.h > 0) {
     // Large pages open scaled down to fit the desktop; the scale then stays, so resizing reflows.
     d->m_scale = std::min({1.0, usable.w / static_cast<double>(page_w),
                            usable.h / static_cast<double>(page_h + status)});
   }
-  SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "nearest");
+  sdl().SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "nearest");
   const Uint32 flags = options.fullscreen ? SDL_WINDOW_FULLSCREEN_DESKTOP : SDL_WINDOW_RESIZABLE;
-  d->m_window = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+  d->m_window = sdl().SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                  static_cast<int>(std::lround(page_w * d->m_scale)),
                                  static_cast<int>(std::lround((page_h + status) * d->m_scale)), flags);
   if (!d->m_window) return sdl_error("cannot open a window");
-  d->m_renderer = SDL_CreateRenderer(d->m_window, -1, 0);
-  if (!d->m_renderer) d->m_renderer = SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_SOFTWARE);
+  d->m_renderer = sdl().SDL_CreateRenderer(d->m_window, -1, 0);
+  if (!d->m_renderer) d->m_renderer = sdl().SDL_CreateRenderer(d->m_window, -1, SDL_RENDERER_SOFTWARE);
   if (!d->m_renderer) return sdl_error("cannot create a renderer");
   INKSET_TRY(d->allocate(page_w, page_h));
-  SDL_StartTextInput();
+  sdl().SDL_StartTextInput();
   return d;
 }
 
 SdlDisplay::~SdlDisplay() {
-  if (m_texture) SDL_DestroyTexture(m_texture);
-  if (m_renderer) SDL_DestroyRenderer(m_renderer);
-  if (m_window) SDL_DestroyWindow(m_window);
-  SDL_QuitSubSystem(SDL_INIT_VIDEO);
+  if (m_texture) sdl().SDL_DestroyTexture(m_texture);
+  if (m_renderer) sdl().SDL_DestroyRenderer(m_renderer);
+  if (m_window) sdl().SDL_DestroyWindow(m_window);
+  sdl().SDL_QuitSubSystem(SDL_INIT_VIDEO);
 }
 
 Status SdlDisplay::allocate(int physical_width, int physical_height) {
-  if (m_texture) SDL_DestroyTexture(m_texture);
-  m_texture = SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, physical_width,
+  if (m_texture) sdl().SDL_DestroyTexture(m_texture);
+  m_texture = sdl().SDL_CreateTexture(m_renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, physical_width,
                                 physical_height);
   if (!m_texture) return sdl_error("cannot create the page texture");
   m_phys_width = physical_width;
   m_phys_height = physical_height;
   m_pixels.assign(static_cast<size_t>(physical_width) * physical_height * 4, 0xFF);
-  SDL_RenderSetLogicalSize(m_renderer, m_phys_width, m_phys_height + m_options.status_height);
+  sdl().SDL_RenderSetLogicalSize(m_renderer, m_phys_width, m_phys_height + m_options.status_height);
   return ok_status();
 }
 
@@ -79,8 +85,8 @@ Status SdlDisplay::set_page_size(int width, int height) {
   if (width <= 0 || height <= 0) return make_error(ErrorCode::kBadArguments, "page size must be positive");
   const bool turned = m_rotation % 180 != 0;
   INKSET_TRY(allocate(turned ? height : width, turned ? width : height));
-  if (!m_options.fullscreen && !(SDL_GetWindowFlags(m_window) & SDL_WINDOW_MAXIMIZED))
-    SDL_SetWindowSize(m_window, static_cast<int>(std::lround(m_phys_width * m_scale)),
+  if (!m_options.fullscreen && !(sdl().SDL_GetWindowFlags(m_window) & SDL_WINDOW_MAXIMIZED))
+    sdl().SDL_SetWindowSize(m_window, static_cast<int>(std::lround(m_phys_width * m_scale)),
                       static_cast<int>(std::lround((m_phys_height + m_options.status_height) * m_scale)));
   redraw(false);
   return ok_status();
@@ -116,10 +122,10 @@ Result<RefreshToken> SdlDisplay::present(const Bitmap& page, std::span<const Rec
     any = true;
   }
   if (!any) return RefreshToken{0};
-  SDL_UpdateTexture(m_texture, nullptr, m_pixels.data(), m_phys_width * 4);
+  sdl().SDL_UpdateTexture(m_texture, nullptr, m_pixels.data(), m_phys_width * 4);
   if (m_options.eink && kind == RefreshKind::kFull) {
     redraw(true);
-    SDL_Delay(120);
+    sdl().SDL_Delay(120);
   }
   redraw(false);
   return m_next_token++;
@@ -128,21 +134,21 @@ Result<RefreshToken> SdlDisplay::present(const Bitmap& page, std::span<const Rec
 Status SdlDisplay::wait(RefreshToken) { return ok_status(); }
 
 void SdlDisplay::redraw(bool flash) {
-  SDL_SetRenderDrawColor(m_renderer, 0xD8, 0xD8, 0xD8, 0xFF);
-  SDL_RenderClear(m_renderer);
+  sdl().SDL_SetRenderDrawColor(m_renderer, 0xD8, 0xD8, 0xD8, 0xFF);
+  sdl().SDL_RenderClear(m_renderer);
   // The window is the panel: it shows the physical frame, turned as the panel would hold it.
   const SDL_Rect page{0, 0, m_phys_width, m_phys_height};
-  SDL_RenderCopy(m_renderer, m_texture, nullptr, &page);
+  sdl().SDL_RenderCopy(m_renderer, m_texture, nullptr, &page);
   if (flash) {
     // An e-ink full refresh drives every pixel through its inverse; show the inverted page briefly.
     const SDL_BlendMode invert =
-        SDL_ComposeCustomBlendMode(SDL_BLENDFACTOR_ONE_MINUS_DST_COLOR, SDL_BLENDFACTOR_ZERO, SDL_BLENDOPERATION_ADD,
+        sdl().SDL_ComposeCustomBlendMode(SDL_BLENDFACTOR_ONE_MINUS_DST_COLOR, SDL_BLENDFACTOR_ZERO, SDL_BLENDOPERATION_ADD,
                                    SDL_BLENDFACTOR_ZERO, SDL_BLENDFACTOR_ONE, SDL_BLENDOPERATION_ADD);
-    const bool inverts = SDL_SetRenderDrawBlendMode(m_renderer, invert) == 0;
-    if (inverts) SDL_SetRenderDrawColor(m_renderer, 0xFF, 0xFF, 0xFF, 0xFF);
-    else SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 0xFF);
-    SDL_RenderFillRect(m_renderer, &page);
-    SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
+    const bool inverts = sdl().SDL_SetRenderDrawBlendMode(m_renderer, invert) == 0;
+    if (inverts) sdl().SDL_SetRenderDrawColor(m_renderer, 0xFF, 0xFF, 0xFF, 0xFF);
+    else sdl().SDL_SetRenderDrawColor(m_renderer, 0, 0, 0, 0xFF);
+    sdl().SDL_RenderFillRect(m_renderer, &page);
+    sdl().SDL_SetRenderDrawBlendMode(m_renderer, SDL_BLENDMODE_NONE);
   }
   if (m_options.status_height > 0 && !m_status.empty()) {
     std::vector<char> text(m_status.begin(), m_status.end());
@@ -153,17 +159,17 @@ void SdlDisplay::redraw(bool flash) {
     const int text_w = stb_easy_font_width(text.data()) * kTextScale;
     const int x0 = std::max(4, (m_phys_width - text_w) / 2);
     const int y0 = m_phys_height + (m_options.status_height - 7 * kTextScale) / 2;
-    SDL_SetRenderDrawColor(m_renderer, 0x20, 0x20, 0x20, 0xFF);
+    sdl().SDL_SetRenderDrawColor(m_renderer, 0x20, 0x20, 0x20, 0xFF);
     for (int q = 0; q < n; ++q) {
       // Each quad is 4 vertices of 16 bytes (x, y, z floats, then the colour); corners 0 and 2 span it.
       const float* v0 = reinterpret_cast<const float*>(quads + q * 64);
       const float* v2 = reinterpret_cast<const float*>(quads + q * 64 + 32);
       const SDL_Rect r{x0 + static_cast<int>(v0[0]) * kTextScale, y0 + static_cast<int>(v0[1]) * kTextScale,
                        static_cast<int>(v2[0] - v0[0]) * kTextScale, static_cast<int>(v2[1] - v0[1]) * kTextScale};
-      SDL_RenderFillRect(m_renderer, &r);
+      sdl().SDL_RenderFillRect(m_renderer, &r);
     }
   }
-  SDL_RenderPresent(m_renderer);
+  sdl().SDL_RenderPresent(m_renderer);
 }
 
 std::optional<InputEvent> SdlDisplay::translate(const void* sdl_event) {
@@ -223,15 +229,15 @@ std::optional<InputEvent> SdlDisplay::translate(const void* sdl_event) {
 }
 
 std::optional<InputEvent> SdlDisplay::poll_event(int timeout_ms) {
-  const Uint32 start = SDL_GetTicks();
+  const Uint32 start = sdl().SDL_GetTicks();
   while (true) {
     SDL_Event e;
     int waited = 0;
     if (timeout_ms < 0) {
-      waited = SDL_WaitEvent(&e);
+      waited = sdl().SDL_WaitEvent(&e);
     } else {
-      const int left = timeout_ms - static_cast<int>(SDL_GetTicks() - start);
-      waited = left > 0 ? SDL_WaitEventTimeout(&e, left) : SDL_PollEvent(&e);
+      const int left = timeout_ms - static_cast<int>(sdl().SDL_GetTicks() - start);
+      waited = left > 0 ? sdl().SDL_WaitEventTimeout(&e, left) : sdl().SDL_PollEvent(&e);
     }
     if (!waited) return std::nullopt;
     if (auto event = translate(&e)) return event;

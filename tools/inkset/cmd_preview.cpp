@@ -2,11 +2,11 @@
 // for headless screenshots.
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
-#include <SDL.h>
 
 #include "cli.h"
 #include "layout_options.h"
@@ -65,8 +65,11 @@ class Preview {
       int ms = -1;
       std::from_chars(arg.data(), arg.data() + arg.size(), ms);
       if (ms < 0) return make_error(ErrorCode::kBadArguments, "bad script action '" + action + "': expected wait:MS");
-      const Uint32 until = SDL_GetTicks() + static_cast<Uint32>(ms);
-      while (SDL_GetTicks() < until) (void)m_display.poll_event(static_cast<int>(until - SDL_GetTicks()));
+      using Clock = std::chrono::steady_clock;
+      const Clock::time_point until = Clock::now() + std::chrono::milliseconds(ms);
+      for (Clock::time_point now = Clock::now(); now < until; now = Clock::now())
+        (void)m_display.poll_event(
+            static_cast<int>(std::chrono::ceil<std::chrono::milliseconds>(until - now).count()));
     } else if (verb == "quit") {
       return false;
     } else {
@@ -165,7 +168,7 @@ Status run_preview(const cli::Args& args) {
   const auto script = args.get("script");
   // Scripts run headless where there is no desktop (CI, tests); SDL's offscreen driver renders in memory.
   if (script && !std::getenv("SDL_VIDEODRIVER") && !std::getenv("DISPLAY") && !std::getenv("WAYLAND_DISPLAY"))
-    SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    setenv("SDL_VIDEODRIVER", "offscreen", 1);
   const bool eink = args.has("eink");
 
   auto config = cli::engine_config_from(args);
