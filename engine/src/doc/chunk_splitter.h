@@ -2,16 +2,16 @@
 // Where a Markdown body can be cut into pieces that cmark parses one by one with the same result as
 // the whole: so that opening a long article parses only what its first pages need.
 //
-// A cut goes before a line where, parsing the whole body, cmark has nothing open: the line follows a
-// blank line, starts in column 0, is not a list item (which would continue the list above), does not
-// close a list, and lies outside every fenced code block. Blank lines end paragraphs, block quotes, tables and HTML blocks of
-// kinds 6 and 7; a line in column 0 after a blank ends list items and indented code. What a line
-// scanner cannot judge without cmark's container stack stops the cutting for the rest of the body
-// (a fence indented by 1 to 3 spaces may belong to a list item or not; a line opening with '<' may
-// open an HTML block that spans blank lines; a fence right under a text line may be a table row).
-// Link reference and footnote definitions may be used before they appear, so a body with a "]:"
-// anywhere is never cut; neither is one with a lone carriage return, a line end that a line scanner
-// splitting at line feeds would not see.
+// A cut goes before a line where, parsing the whole body, cmark has nothing open: the line follows
+// a blank line, starts in column 0, is not a list item (which would continue the list above), does
+// not close a list, and lies outside every fenced code block. Blank lines end paragraphs, block
+// quotes, tables and HTML blocks of kinds 6 and 7; a line in column 0 after a blank ends list items
+// and indented code. What a line scanner cannot judge without cmark's container stack stops the
+// cutting for the rest of the body (a fence indented by 1 to 3 spaces may belong to a list item or
+// not; a line opening with '<' may open an HTML block that spans blank lines; a fence right under a
+// text line may be a table row). Link reference and footnote definitions may be used before they
+// appear, so a body with a "]:" anywhere is never cut; neither is one with a lone carriage return,
+// a line end that a line scanner splitting at line feeds would not see.
 #include <cstddef>
 #include <string_view>
 
