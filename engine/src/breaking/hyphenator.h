@@ -44,7 +44,7 @@ class Hyphenator {
     uint64_t misses = 0;
   };
   CacheStats cache_stats() const { return m_cache_stats; }
-  static constexpr size_t kCacheBytes = sizeof(void*) == 8 ? 256u << 10 : 128u << 10;
+  static constexpr size_t kCacheBytes = sizeof(void*) == 8 ? 512u << 10 : 256u << 10;
 
  private:
   void hyphenate_uncached(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const;
