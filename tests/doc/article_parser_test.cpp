@@ -116,7 +116,7 @@ TEST_CASE("article parser: random documents parse the same in pieces as whole", 
       "<!-- c", "-->", "| a | b |", "| - | - |", "| 1 | 2 |", "# Heading", "Setext", "===", "---", "\tTabbed",
       "## Comments (1)", "> **Ann** · 2024-01-02 · 2 votes", "[x]: /y", "A [x] link.", "Text[^1].", "[^1]: Note.",
       "   > spaced quote", "+ plus", "![alt](pic.png)", "*emphasis that never closes", "``` not`a fence", "- ```", "> ```", "1. ~~~",
-      "- <pre>", "-", "  b"};
+      "- <pre>", "-", "  b", "\xEF\xBB\xBFa line opened by a byte order mark"};
   std::mt19937 random(7);
   std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
   std::uniform_int_distribution<int> length(5, 60);

@@ -64,6 +64,8 @@ bool ChunkSplitter::cut_allowed_before(std::string_view line) const {
   if (m_stopped || !m_previous_blank || m_fence_char != 0 || m_list_open || line.empty()) return false;
   const char c = line[0];
   if (c == ' ' || c == '\t' || c == '\r' || c == '\n') return false;
+  // cmark drops a byte order mark that opens its input: one that opens a piece would be lost.
+  if (line.starts_with("\xEF\xBB\xBF")) return false;
   return !starts_list_item(line);
 }
 
