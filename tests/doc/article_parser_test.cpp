@@ -116,13 +116,21 @@ TEST_CASE("article parser: random documents parse the same in pieces as whole", 
       "<!-- c", "-->", "| a | b |", "| - | - |", "| 1 | 2 |", "# Heading", "Setext", "===", "---", "\tTabbed",
       "## Comments (1)", "> **Ann** · 2024-01-02 · 2 votes", "[x]: /y", "A [x] link.", "Text[^1].", "[^1]: Note.",
       "   > spaced quote", "+ plus", "![alt](pic.png)", "*emphasis that never closes", "``` not`a fence", "- ```", "> ```", "1. ~~~",
-      "- <pre>", "-", "  b", "\xEF\xBB\xBFa line opened by a byte order mark"};
+      "- <pre>", "-", "  b", "\xEF\xBB\xBF" "a line opened by a byte order mark"};
   std::mt19937 random(7);
   std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
   std::uniform_int_distribution<int> length(5, 60);
   for (int doc = 0; doc < 400; ++doc) {
+    // Definitions ("]:") and lines opening with '<' stop all cutting: three documents in four go
+    // without them, so that most documents are cut in many places.
+    const bool everything = doc % 4 == 0;
     std::string source = "Start.\n\n";  // not "---" first, which opens front matter
-    for (int line = length(random); line > 0; --line) source += fragments[pick(random)] + "\n";
+    for (int line = length(random); line > 0;) {
+      const std::string& fragment = fragments[pick(random)];
+      if (!everything && (fragment.find("]:") != std::string::npos || fragment.find('<') == 0)) continue;
+      source += fragment + "\n";
+      --line;
+    }
     check_same_in_pieces(source, "random document " + std::to_string(doc) + ":\n" + source);
   }
 }
