@@ -120,7 +120,7 @@ TEST_CASE("article parser: random documents parse the same in pieces as whole", 
   std::mt19937 random(7);
   std::uniform_int_distribution<size_t> pick(0, fragments.size() - 1);
   std::uniform_int_distribution<int> length(5, 60);
-  for (int doc = 0; doc < 400; ++doc) {
+  for (int doc = 0; doc < 2000; ++doc) {
     // Definitions ("]:") and lines opening with '<' stop all cutting: three documents in four go
     // without them, so that most documents are cut in many places.
     const bool everything = doc % 4 == 0;
