@@ -29,7 +29,6 @@ doc::ParseLimits parse_limits(const Limits& limits) {
   return l;
 }
 
-
 // Problems of an article file are reported with its path, as the command line shows them.
 Error prefixed(Error e, const std::string& name) {
   if (!name.empty()) e.message = name + ": " + e.message;
