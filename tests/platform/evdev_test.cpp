@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <stdlib.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -36,8 +38,11 @@ void tap(std::vector<input_event>& out, int x, int y, bool multitouch) {
 }
 
 std::vector<InputEvent> decode_file(const std::vector<input_event>& events) {
-  const std::string path = "/tmp/inkset_evdev_test.bin";
-  std::FILE* f = std::fopen(path.c_str(), "wb");
+  // A file of its own: CTest runs the test cases of this file in parallel processes.
+  char path[] = "/tmp/inkset_evdev_test_XXXXXX";
+  const int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  std::FILE* f = fdopen(fd, "wb");
   REQUIRE(f);
   std::fwrite(events.data(), sizeof(input_event), events.size(), f);
   std::fclose(f);
@@ -45,7 +50,7 @@ std::vector<InputEvent> decode_file(const std::vector<input_event>& events) {
   REQUIRE(input.ok());
   std::vector<InputEvent> out;
   while (auto e = (*input)->poll(0)) out.push_back(*e);
-  std::remove(path.c_str());
+  std::remove(path);
   return out;
 }
 
