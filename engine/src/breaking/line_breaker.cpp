@@ -10,6 +10,7 @@ namespace inkset::breaking {
 namespace {
 
 constexpr int32_t kInfBad = 10000;  // TeX's inf_bad: "infinitely bad"
+constexpr int32_t kBadnessAtTwiceStretch = 800;  // badness(2s, s): 100 * 2^3
 constexpr uint32_t kNone = UINT32_MAX;
 
 enum Fitness : uint8_t { kVeryLoose = 0, kLoose = 1, kDecent = 2, kTight = 3 };
@@ -35,26 +36,29 @@ struct Work {
   uint32_t text_begin, text_end;
 };
 
+// Sums over the boxes and glue before an item. Kept together because a line's measure reads all
+// four at its start and at its end.
+struct Prefix {
+  int64_t width, stretch, shrink;
+  int32_t fil;
+};
+
 struct Paragraph {
   std::vector<Work> work;
-  // Prefix sums over boxes and glue of [0, i).
-  std::vector<int64_t> width, stretch, shrink, fil;
+  std::vector<Prefix> sum;  // sum[i]: over [0, i)
 
   void prepare() {
     const size_t n = work.size();
     // Every entry is written below; resizing a reused buffer writes nothing.
-    width.resize(n + 1);
-    stretch.resize(n + 1);
-    shrink.resize(n + 1);
-    fil.resize(n + 1);
-    width[0] = stretch[0] = shrink[0] = fil[0] = 0;
+    sum.resize(n + 1);
+    sum[0] = {0, 0, 0, 0};
     for (size_t i = 0; i < n; ++i) {
       const Work& w = work[i];
-      const bool counts = w.kind != ItemKind::kPenalty;
-      width[i + 1] = width[i] + (counts ? w.width : 0);
-      stretch[i + 1] = stretch[i] + (w.kind == ItemKind::kGlue ? w.stretch : 0);
-      shrink[i + 1] = shrink[i] + (w.kind == ItemKind::kGlue ? w.shrink : 0);
-      fil[i + 1] = fil[i] + (w.fil ? 1 : 0);
+      const Prefix& before = sum[i];
+      const bool glue = w.kind == ItemKind::kGlue;
+      sum[i + 1] = {before.width + (w.kind != ItemKind::kPenalty ? w.width : 0),
+                    before.stretch + (glue ? w.stretch : 0), before.shrink + (glue ? w.shrink : 0),
+                    before.fil + (w.fil ? 1 : 0)};
     }
   }
 
@@ -88,11 +92,13 @@ struct Measure {
 
 Measure measure(const Paragraph& p, uint32_t start, uint32_t b, bool allow_shrink) {
   Measure m;
-  m.natural = p.width[b] - p.width[start];
+  const Prefix& from = p.sum[start];
+  const Prefix& to = p.sum[b];
+  m.natural = to.width - from.width;
   if (p.work[b].kind == ItemKind::kPenalty) m.natural += p.work[b].width;
-  m.stretch = p.stretch[b] - p.stretch[start];
-  m.shrink = allow_shrink ? p.shrink[b] - p.shrink[start] : 0;
-  m.has_fil = p.fil[b] - p.fil[start] > 0;
+  m.stretch = to.stretch - from.stretch;
+  m.shrink = allow_shrink ? to.shrink - from.shrink : 0;
+  m.has_fil = to.fil > from.fil;
   return m;
 }
 
@@ -297,6 +303,7 @@ class TotalFit {
     m_active.push_back(0);
     const auto n = static_cast<uint32_t>(m_p.work.size());
     std::vector<Candidate>& candidates = m_candidates;
+    const bool loose_cut = cfg.extra_stretch.num == 0 && cfg.tolerance < kBadnessAtTwiceStretch;
     for (uint32_t b = 0; b < n && !m_active.empty(); ++b) {
       // Hardening: with looseness, nodes are kept per reachable line count, and a long word broken at
       // every character makes that count grow with the paragraph: work explodes (the Markdown fuzzer
@@ -318,6 +325,14 @@ class TotalFit {
         }
         const Fixed lw = width_of_line(m_params.line_widths, node.line);
         const Measure m = measure(m_p, node.start, b, allow_shrink);
+        // Most breaks a node is tried against leave its line far too short. Past twice its stretch a
+        // line's badness is at least kBadnessAtTwiceStretch (badness grows with the ratio), so a pass
+        // of lower tolerance without emergency stretch rejects it without the division; the node
+        // stays active, as fit() would have left it.
+        if (loose_cut && !forced && !m.has_fil && lw - m.natural > 2 * m.stretch) {
+          m_active[keep++] = a;
+          continue;
+        }
         const int64_t extra = static_cast<int64_t>(lw) * cfg.extra_stretch.num / cfg.extra_stretch.den;
         Fit f = fit(m, lw, extra);
         bool feasible = !f.overfull && (f.admission <= cfg.tolerance || cfg.tolerance >= kInfBad);
