@@ -92,6 +92,7 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
                  const Hyphenator* hyphenator, std::span<const Fixed> hyphen_advance_by_run,
                  const ItemParams& params, ItemList& out) {
   out.clear();
+  out.shaped = &para;
   const std::string_view text = para.text;
   const auto text_size = static_cast<uint32_t>(text.size());
   out.text_size = text_size;
@@ -106,29 +107,13 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   glyph_at.assign(text_size + 1, glyph_count);
   cluster_start.assign(text_size + 1, 0);
   cluster_start[text_size] = 1;
-  // One pass over the glyphs: the offset map, cluster starts, and each cluster's glyphs and width.
+  // One pass over the glyphs: the offset map and the cluster starts.
   {
     uint32_t o = 0;
     for (uint32_t g = 0; g < glyph_count; ++g) {
       const uint32_t c = std::min(para.cluster[g], text_size);
       while (o <= c) glyph_at[o++] = g;
-      if (g == 0 || para.cluster[g] != para.cluster[g - 1]) {
-        cluster_start[c] = 1;
-        Cluster cl;
-        cl.text_begin = para.cluster[g];
-        cl.glyph_begin = g;
-        cl.break_before_unsafe = (para.flags[g] & shape::kUnsafeToBreak) != 0;
-        out.clusters.push_back(cl);
-      }
-      out.clusters.back().width += para.advance[g];
-    }
-  }
-  for (size_t i = 0; i < out.clusters.size(); ++i) {
-    Cluster& c = out.clusters[i];
-    const uint32_t text_end = i + 1 < out.clusters.size() ? out.clusters[i + 1].text_begin : text_size;
-    if (text_end > c.text_begin) {
-      const char last = text[text_end - 1];
-      c.break_after_preferred = last == '/' || last == '-' || last == '.' || last == '?' || last == '&';
+      if (g == 0 || para.cluster[g] != para.cluster[g - 1]) cluster_start[c] = 1;
     }
   }
 
@@ -152,20 +137,14 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
                                      [](uint32_t v, const shape::ShapedRun& r) { return v < r.glyph_begin; });
     return static_cast<uint32_t>(it == para.runs.begin() ? 0 : (it - para.runs.begin()) - 1);
   };
-  size_t cluster_cursor = 0;
   auto push = [&](Item item) {
     item.glyph_begin = glyph_at[item.text_begin];
     item.glyph_end = glyph_at[item.text_end];
-    uint32_t cb = 0, ce = 0;
     if (item.kind == ItemKind::kBox || item.kind == ItemKind::kGlue) {
       Fixed width = 0;
       for (uint32_t g = item.glyph_begin; g < item.glyph_end; ++g) width += para.advance[g];
       if (item.kind == ItemKind::kBox) {
         item.width += width;
-        while (cluster_cursor < out.clusters.size() && out.clusters[cluster_cursor].glyph_begin < item.glyph_begin) ++cluster_cursor;
-        cb = static_cast<uint32_t>(cluster_cursor);
-        while (cluster_cursor < out.clusters.size() && out.clusters[cluster_cursor].glyph_begin < item.glyph_end) ++cluster_cursor;
-        ce = static_cast<uint32_t>(cluster_cursor);
       } else if (!item.fil) {
         item.width = width;
         item.stretch = scaled(width, params.glue_stretch);
@@ -173,8 +152,6 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
       }
     }
     out.items.push_back(item);
-    out.box_cluster_begin.push_back(cb);
-    out.box_cluster_end.push_back(ce);
   };
   auto penalty = [&](uint32_t at, int32_t value) {
     Item p;

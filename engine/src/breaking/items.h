@@ -33,22 +33,12 @@ struct Item {
   uint32_t run = 0;          // penalty: the shaped run whose hyphen glyph is drawn at this break
 };
 
-// Boxes can be split at cluster boundaries when nothing else fits (emergency breaks); clusters
-// carry what that needs. Each box's clusters are [cluster_begin, cluster_end) of `clusters`.
-struct Cluster {
-  uint32_t text_begin = 0;
-  uint32_t glyph_begin = 0;
-  Fixed width = 0;
-  bool break_after_preferred = false;  // ends with '/', '-', '.', '?', '&' (URL-friendly)
-  bool break_before_unsafe = false;    // HarfBuzz says re-shaping is needed to break before it
-};
-
 struct ItemList {
   std::vector<Item> items;
-  std::vector<Cluster> clusters;
-  std::vector<uint32_t> box_cluster_begin;  // per item; equal begin/end for non-boxes
-  std::vector<uint32_t> box_cluster_end;
   uint32_t text_size = 0;
+  // The paragraph the items were built from, which must outlive the list: boxes are cut at its
+  // cluster boundaries when nothing else fits (emergency breaks).
+  const shape::ShapedParagraph* shaped = nullptr;
 
   // build_items' working memory, kept with the list so that a list reused for paragraph after
   // paragraph allocates only while the buffers grow. Its contents mean nothing between calls.
@@ -65,10 +55,8 @@ struct ItemList {
 
   void clear() {
     items.clear();
-    clusters.clear();
-    box_cluster_begin.clear();
-    box_cluster_end.clear();
     text_size = 0;
+    shaped = nullptr;
   }
 };
 

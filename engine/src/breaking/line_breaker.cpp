@@ -46,6 +46,7 @@ struct Prefix {
 struct Paragraph {
   std::vector<Work> work;
   std::vector<Prefix> sum;  // sum[i]: over [0, i)
+  std::vector<uint32_t> cluster_glyphs;  // load_split_items' working memory
 
   void prepare() {
     const size_t n = work.size();
@@ -224,31 +225,46 @@ void load_items(const ItemList& items, Paragraph& p) {
   p.prepare();
 }
 
-// The emergency list: every box wider than the narrowest measure is cut between clusters.
+// Whether the character before `end` invites a break after it (URL-friendly: '/', '-', '.', '?', '&').
+bool prefers_break_at(std::string_view text, uint32_t end) {
+  if (end == 0) return false;
+  const char last = text[end - 1];
+  return last == '/' || last == '-' || last == '.' || last == '?' || last == '&';
+}
+
+// The emergency list: every box wider than the narrowest measure is cut between its clusters (the
+// glyphs of one cluster value in the shaped paragraph).
 bool load_split_items(const ItemList& items, const BreakParams& params, Paragraph& p) {
   const Fixed narrowest = *std::min_element(params.line_widths.begin(), params.line_widths.end());
   bool split_any = false;
   p.work.clear();
+  std::vector<uint32_t>& starts = p.cluster_glyphs;
   for (uint32_t i = 0; i < items.items.size(); ++i) {
     const Item& it = items.items[i];
-    const uint32_t cb = items.box_cluster_begin[i];
-    const uint32_t ce = items.box_cluster_end[i];
-    if (it.kind != ItemKind::kBox || it.width <= narrowest || ce - cb < 2) {
+    starts.clear();
+    if (it.kind == ItemKind::kBox && it.width > narrowest && items.shaped) {
+      const std::vector<uint32_t>& cluster = items.shaped->cluster;
+      for (uint32_t g = it.glyph_begin; g < it.glyph_end; ++g)
+        if (g == it.glyph_begin || cluster[g] != cluster[g - 1]) starts.push_back(g);
+    }
+    if (starts.size() < 2) {
       p.work.push_back({it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
                         it.text_begin, it.text_end});
       continue;
     }
     split_any = true;
+    const shape::ShapedParagraph& para = *items.shaped;
     // A first-line indent or other width without glyphs stays with the first piece.
     Fixed extra = it.width;
-    for (uint32_t c = cb; c < ce; ++c) extra -= items.clusters[c].width;
-    for (uint32_t c = cb; c < ce; ++c) {
-      const Cluster& cl = items.clusters[c];
-      const uint32_t end = c + 1 < ce ? items.clusters[c + 1].text_begin : it.text_end;
-      const Fixed w = cl.width + (c == cb ? extra : 0);
-      p.work.push_back({ItemKind::kBox, false, false, false, w, 0, 0, 0, i, c == cb ? it.text_begin : cl.text_begin, end});
-      if (c + 1 < ce) {
-        const int32_t pen = cl.break_after_preferred ? params.emergency_preferred_penalty : params.emergency_penalty;
+    for (uint32_t g = it.glyph_begin; g < it.glyph_end; ++g) extra -= para.advance[g];
+    for (size_t c = 0; c < starts.size(); ++c) {
+      const uint32_t glyph_end = c + 1 < starts.size() ? starts[c + 1] : it.glyph_end;
+      Fixed w = c == 0 ? extra : 0;
+      for (uint32_t g = starts[c]; g < glyph_end; ++g) w += para.advance[g];
+      const uint32_t end = c + 1 < starts.size() ? para.cluster[starts[c + 1]] : it.text_end;
+      p.work.push_back({ItemKind::kBox, false, false, false, w, 0, 0, 0, i, c == 0 ? it.text_begin : para.cluster[starts[c]], end});
+      if (c + 1 < starts.size()) {
+        const int32_t pen = prefers_break_at(para.text, end) ? params.emergency_preferred_penalty : params.emergency_penalty;
         p.work.push_back({ItemKind::kPenalty, false, false, false, 0, 0, 0, pen, i, end, end});
       }
     }
