@@ -32,8 +32,10 @@ size_t break_mark_runs(Block& block) {
   const std::string_view text(block.text);
   for (size_t pos = 0; pos < text.size();) {
     const size_t at = pos;
-    const char32_t cp = utf8::decode(text, pos);
-    if (is_nonstarter_mark(cp)) {
+    // ASCII has no marks: most text is answered without a decode or a property lookup.
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    const char32_t cp = byte < 0x80 ? text[pos++] : utf8::decode(text, pos);
+    if (byte >= 0x80 && is_nonstarter_mark(cp)) {
       if (++run > kMaxCombiningRun) {
         if (out.empty()) out.assign(text.substr(0, at));
         inserted_at.push_back(static_cast<uint32_t>(at));
@@ -88,7 +90,8 @@ Status ContentChecker::check(Article& article, uint32_t first) {
                               std::to_string(limits.max_table_cells) + " cells (--max-table-cells)");
     }
     for (size_t pos = 0; pos < b.text.size();) {
-      if (is_control(utf8::decode(b.text, pos))) {
+      const auto byte = static_cast<unsigned char>(b.text[pos]);
+      if (is_control(byte < 0x80 ? b.text[pos++] : utf8::decode(b.text, pos))) {
         if (m_controls++ == 0) m_controls_first = i;
       }
     }

@@ -37,6 +37,7 @@ bool same_features(const std::vector<hb_feature_t>& a, const std::vector<hb_feat
 // grapheme cluster (a combining mark or joiner on the space).
 bool starts_word(std::string_view text, size_t pos) {
   if (text[pos] == ' ') return false;
+  if (static_cast<unsigned char>(text[pos]) < 0x80) return true;  // ASCII has no marks or joiners
   size_t p = pos;
   const auto cp = static_cast<UChar32>(utf8::decode(text, p));
   return (U_GET_GC_MASK(cp) & U_GC_M_MASK) == 0 && cp != 0x200D && cp != 0x200C;
