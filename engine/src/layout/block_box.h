@@ -29,7 +29,7 @@ const char* origin_name(Origin origin);
 struct Paragraph {
   std::string text;
   shape::ShapedParagraph shaped;
-  std::vector<breaking::PlacedLine> lines;
+  breaking::PlacedLines lines;  // all lines in one structure-of-arrays block
   std::vector<uint8_t> run_color;     // gray per shaped run
   std::vector<uint8_t> run_decoration;  // per shaped run: 1 underline, 2 strikethrough
   uint32_t block_id = 0;              // article block the text comes from

@@ -40,19 +40,15 @@ bool DocumentLayout::reach(uint32_t entry) {
   return true;
 }
 
-namespace {
-// Emptied boxes kept for reuse; the cache lets go of about this many between two layouts at most.
-constexpr size_t kMaxSpareBoxes = 16;
-}  // namespace
+DocumentLayout::~DocumentLayout() {
+  // The builder outlives this layout: the next layout of the document (at another font size) reuses
+  // the cached blocks' buffers instead of allocating its own.
+  m_cache.clear();
+  reuse_evicted();
+}
 
 std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness) {
-  std::shared_ptr<BlockBox> b;
-  if (m_spare.empty()) {
-    b = std::make_shared<BlockBox>();
-  } else {
-    b = std::move(m_spare.back());
-    m_spare.pop_back();
-  }
+  std::shared_ptr<BlockBox> b = m_builder.take_box();
   m_layouter.layout(m_flow, entry, looseness, *b);
   link_footnotes(entry, *b);
   m_cache.insert(entry, looseness, b);
@@ -61,13 +57,7 @@ std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness)
 }
 
 void DocumentLayout::reuse_evicted() {
-  for (std::shared_ptr<BlockBox>& b : m_cache.evicted()) {
-    // A page still being drawn shares the box: it is simply freed when the page goes.
-    if (b.use_count() != 1) continue;
-    for (auto& p : b->paragraphs) m_builder.recycle(std::move(p));
-    b->clear();
-    if (m_spare.size() < kMaxSpareBoxes) m_spare.push_back(std::move(b));
-  }
+  for (std::shared_ptr<BlockBox>& b : m_cache.evicted()) m_builder.recycle(std::move(b));
   m_cache.evicted().clear();
 }
 

@@ -50,6 +50,9 @@ class DocumentLayout final : public paginate::FlowSource {
   DocumentLayout(const doc::Article& article, const style::ResolvedLayout& resolved, font::FontCollection& fonts,
                  ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options,
                  MoreBlocks more_blocks = {});
+  ~DocumentLayout() override;
+  DocumentLayout(const DocumentLayout&) = delete;
+  DocumentLayout& operator=(const DocumentLayout&) = delete;
 
   const paginate::FlowBlock* block(uint32_t index) override;
   const paginate::FlowBlock* variant(uint32_t index, int looseness) override;
@@ -106,7 +109,6 @@ class DocumentLayout final : public paginate::FlowSource {
   std::vector<std::unique_ptr<Summary>> m_summaries;  // per entry, as first broken
   std::map<std::pair<uint32_t, int>, std::unique_ptr<Summary>> m_variants;
   BoxCache m_cache;
-  std::vector<std::shared_ptr<BlockBox>> m_spare;  // emptied boxes whose buffers the next layouts reuse
   ParagraphBuilder& m_builder;
   paginate::Paginator m_paginator;
   uint32_t m_laid_out = 0;
