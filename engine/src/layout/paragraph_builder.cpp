@@ -75,6 +75,16 @@ void ParagraphBuilder::recycle(std::shared_ptr<BlockBox> box) {
   if (m_spare_boxes.size() < kMaxSpareBoxes) m_spare_boxes.push_back(std::move(box));
 }
 
+BlockSummaries ParagraphBuilder::take_summaries() { return std::move(m_spare_summaries); }
+
+void ParagraphBuilder::recycle(BlockSummaries summaries) {
+  if (summaries.entries.size() + summaries.variants.size() > kMaxSpareSummaries) return;
+  for (auto& s : summaries.entries)
+    if (s) s->ready = false;
+  for (auto& v : summaries.variants) v.summary->ready = false;
+  m_spare_summaries = std::move(summaries);
+}
+
 std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
   std::unique_ptr<Paragraph> p;
   // Best fit: the spare with the least room that still holds the text, whose arrays (sized by an

@@ -56,6 +56,10 @@ class ParagraphBuilder {
   // Takes back a box: its paragraphs are recycled and the emptied box is kept for take_box(). A box
   // a page still shares is left to its other owners.
   void recycle(std::shared_ptr<BlockBox> box);
+  // The summaries of the last layout thrown away, for the next one to overwrite: block k's summary
+  // then reuses the buffers block k had (about as many lines), so a new layout allocates none.
+  BlockSummaries take_summaries();
+  void recycle(BlockSummaries summaries);
   // The width of the text set on one line (the paragraph's natural width), for table column sizing.
   Fixed natural_width(const ParagraphSpec& spec);
 
@@ -88,6 +92,8 @@ class ParagraphBuilder {
   size_t m_spare_bytes = 0;
   std::vector<std::shared_ptr<BlockBox>> m_spare_boxes;  // at most kMaxSpareBoxes
   Paragraph m_measure;  // natural_width's scratch
+  BlockSummaries m_spare_summaries;  // one layout's, at most kMaxSpareSummaries
+  static constexpr size_t kMaxSpareSummaries = 1 << 14;
   breaking::LineBreaker m_breaker;                   // keeps its node storage from paragraph to paragraph
   ParagraphStats m_stats;
   bool m_counting = true;
