@@ -17,7 +17,7 @@ DocumentLayout::DocumentLayout(const doc::Article& article, const style::Resolve
       m_builder(builder),
       m_paginator(*this, px_to_fixed(resolved.geometry.content.height),
                   static_cast<int>(resolved.geometry.columns.size()),
-                  resolved.style(style::ElementKind::kFootnote).line_height) {
+                  resolved.style(style::ElementKind::kFootnote).line_height, builder.take_pages()) {
   extend_flow();
 }
 
@@ -47,6 +47,7 @@ DocumentLayout::~DocumentLayout() {
   m_cache.clear();
   reuse_evicted();
   m_builder.recycle(std::move(m_summaries));
+  m_builder.recycle(m_paginator.take_pages());
 }
 
 std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness) {

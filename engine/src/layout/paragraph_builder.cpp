@@ -85,6 +85,10 @@ void ParagraphBuilder::recycle(BlockSummaries summaries) {
   m_spare_summaries = std::move(summaries);
 }
 
+void ParagraphBuilder::recycle(std::vector<paginate::PageFlow> pages) {
+  if (pages.size() <= kMaxSparePages) m_spare_pages = std::move(pages);
+}
+
 std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
   std::unique_ptr<Paragraph> p;
   // Best fit: the spare with the least room that still holds the text, whose arrays (sized by an

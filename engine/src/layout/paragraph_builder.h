@@ -60,6 +60,9 @@ class ParagraphBuilder {
   // then reuses the buffers block k had (about as many lines), so a new layout allocates none.
   BlockSummaries take_summaries();
   void recycle(BlockSummaries summaries);
+  // Likewise the pages of the last layout thrown away: page k reuses the placement array page k had.
+  std::vector<paginate::PageFlow> take_pages() { return std::move(m_spare_pages); }
+  void recycle(std::vector<paginate::PageFlow> pages);
   // The width of the text set on one line (the paragraph's natural width), for table column sizing.
   Fixed natural_width(const ParagraphSpec& spec);
 
@@ -94,6 +97,8 @@ class ParagraphBuilder {
   Paragraph m_measure;  // natural_width's scratch
   BlockSummaries m_spare_summaries;  // one layout's, at most kMaxSpareSummaries
   static constexpr size_t kMaxSpareSummaries = 1 << 14;
+  std::vector<paginate::PageFlow> m_spare_pages;  // one layout's, at most kMaxSparePages
+  static constexpr size_t kMaxSparePages = 1 << 12;
   breaking::LineBreaker m_breaker;                   // keeps its node storage from paragraph to paragraph
   ParagraphStats m_stats;
   bool m_counting = true;
