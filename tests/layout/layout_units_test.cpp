@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "api/document_impl.h"
 #include "doc/markdown_parser.h"
 #include "layout/flow_builder.h"
@@ -125,21 +127,21 @@ TEST_CASE("layout: a recycled paragraph is rebuilt as a fresh one would be", "[l
   for (size_t i = 0; i < fresh->lines.size(); ++i) {
     CHECK(again->lines[i].text_begin == fresh->lines[i].text_begin);
     CHECK(again->lines[i].text_end == fresh->lines[i].text_end);
-    CHECK(again->lines[i].glyph_id == fresh->lines[i].glyph_id);
-    CHECK(again->lines[i].x == fresh->lines[i].x);
+    CHECK(std::ranges::equal(again->lines[i].glyph_id, fresh->lines[i].glyph_id));
+    CHECK(std::ranges::equal(again->lines[i].x, fresh->lines[i].x));
     CHECK(again->lines[i].runs.size() == fresh->lines[i].runs.size());
   }
   CHECK(again->run_color == fresh->run_color);
   CHECK(again->shaped.glyph_id == fresh->shaped.glyph_id);
-  // Pooled lines, some left by a shorter paragraph, make the same long paragraph again.
+  // A paragraph whose line arrays a shorter one sized makes the same long paragraph again.
   builder.recycle(std::move(again));
   const auto long_again = builder.build(spec_for(long_text, 150 * kFixedOne));
   REQUIRE(long_again->lines.size() == long_fresh->lines.size());
   for (size_t i = 0; i < long_fresh->lines.size(); ++i) {
     CHECK(long_again->lines[i].text_end == long_fresh->lines[i].text_end);
-    CHECK(long_again->lines[i].glyph_id == long_fresh->lines[i].glyph_id);
-    CHECK(long_again->lines[i].x == long_fresh->lines[i].x);
-    CHECK(long_again->lines[i].y == long_fresh->lines[i].y);
+    CHECK(std::ranges::equal(long_again->lines[i].glyph_id, long_fresh->lines[i].glyph_id));
+    CHECK(std::ranges::equal(long_again->lines[i].x, long_fresh->lines[i].x));
+    CHECK(std::ranges::equal(long_again->lines[i].y, long_fresh->lines[i].y));
     CHECK(long_again->lines[i].hyphenated == long_fresh->lines[i].hyphenated);
     CHECK(long_again->lines[i].ratio == long_fresh->lines[i].ratio);
   }

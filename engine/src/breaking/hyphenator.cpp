@@ -5,6 +5,7 @@
 #include <unicode/ucnv.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cstdlib>
 
@@ -58,10 +59,11 @@ void Hyphenator::hyphenate(std::string_view word, const HyphenationLimits& limit
   CacheSlot* set = &m_cache[(hash % kCacheSets) * kCacheWays];
   for (size_t way = 0; way < kCacheWays; ++way) {
     const CacheSlot& slot = set[way];
-    if (slot.length == word.size() && slot.hash == hash && slot.left_min == limits.left_min &&
-        slot.right_min == limits.right_min && std::string_view(slot.word.data(), slot.length) == word) {
+    if (slot.length == word.size() && slot.left_min == limits.left_min && slot.right_min == limits.right_min &&
+        std::string_view(slot.word.data(), slot.length) == word) {
       ++m_cache_stats.hits;
-      out.insert(out.end(), slot.points.begin(), slot.points.begin() + slot.point_count);
+      for (uint32_t bits = slot.points; bits != 0; bits &= bits - 1)
+        out.push_back(static_cast<uint32_t>(std::countr_zero(bits)));
       std::rotate(set, set + way, set + way + 1);  // most recently used first
       return;
     }
@@ -69,17 +71,16 @@ void Hyphenator::hyphenate(std::string_view word, const HyphenationLimits& limit
   ++m_cache_stats.misses;
   const size_t first = out.size();
   hyphenate_uncached(word, limits, out);
-  const size_t count = out.size() - first;
-  if (count > kMaxCachedPoints || word.empty()) return;
+  if (word.empty()) return;
   std::rotate(set, set + kCacheWays - 1, set + kCacheWays);  // the least recent way goes
   CacheSlot& slot = set[0];
-  slot.hash = hash;
   slot.length = static_cast<uint8_t>(word.size());
   slot.left_min = static_cast<uint8_t>(limits.left_min);
   slot.right_min = static_cast<uint8_t>(limits.right_min);
-  slot.point_count = static_cast<uint8_t>(count);
+  slot.points = 0;
+  // Offsets come in increasing order (the contract), so the bit set gives them back as they were.
+  for (size_t i = first; i < out.size(); ++i) slot.points |= uint32_t{1} << out[i];
   std::copy(word.begin(), word.end(), slot.word.begin());
-  for (size_t i = 0; i < count; ++i) slot.points[i] = static_cast<uint8_t>(out[first + i]);
 }
 
 void Hyphenator::hyphenate_uncached(std::string_view word, const HyphenationLimits& limits,

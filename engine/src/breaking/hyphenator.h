@@ -33,9 +33,10 @@ class Hyphenator {
   // Words with fewer than left_min + right_min characters never break. Positions where the
   // patterns ask for a spelling change (e.g. German "ck" -> "k-k") are skipped: that would need
   // re-shaping. Characters the dictionary's encoding lacks leave the word unhyphenated.
-  // Short words are answered from a two-way set-associative cache of recent words, least recently
+  // Short words are answered from a 16-way set-associative cache of recent words, least recently
   // used out (fixed size, no allocation): running text repeats its words, and the patterns cost far
-  // more than a lookup. Words too short to break and without a soft hyphen return at once, neither
+  // more than a lookup (libhyphen also allocates several buffers per word). Some 16 000 words fit,
+  // more than a novel's vocabulary, so laying a book out again finds every word. Words too short to break and without a soft hyphen return at once, neither
   // looked up nor counted, so that "the" and "and" take no room in the cache.
   void hyphenate(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const;
 
@@ -49,17 +50,18 @@ class Hyphenator {
  private:
   void hyphenate_uncached(std::string_view word, const HyphenationLimits& limits, std::vector<uint32_t>& out) const;
 
-  static constexpr size_t kMaxCachedWord = 24;    // bytes; longer words are rare and go to the patterns
-  static constexpr size_t kMaxCachedPoints = 10;  // a 24-byte word has at most 11 points at left_min 2
+  static constexpr size_t kMaxCachedWord = 24;  // bytes; longer words are rare and go to the patterns
+  // 32 bytes: the hyphen offsets of a word of at most 24 bytes fit a bit set.
   struct CacheSlot {
-    uint64_t hash = 0;
-    uint8_t length = 0;  // 0: empty
-    uint8_t left_min = 0, right_min = 0;
-    uint8_t point_count = 0;
     std::array<char, kMaxCachedWord> word{};
-    std::array<uint8_t, kMaxCachedPoints> points{};
+    uint32_t points = 0;  // bit k: a hyphen may go at byte offset k
+    uint8_t length = 0;   // 0: empty
+    uint8_t left_min = 0, right_min = 0;
   };
-  static constexpr size_t kCacheWays = 2;
+  static_assert(kMaxCachedWord < 32, "hyphen offsets must fit CacheSlot::points");
+  // Sets of 16 make conflicts rare: with the cache two-thirds full, a set overflows about once in
+  // 3 000 (Poisson), so a vocabulary smaller than the cache stays in it whole.
+  static constexpr size_t kCacheWays = 16;
   static constexpr size_t kCacheSets = kCacheBytes / sizeof(CacheSlot) / kCacheWays;
 
   friend class HyphenatorSet;

@@ -29,7 +29,7 @@ const char* origin_name(Origin origin);
 struct Paragraph {
   std::string text;
   shape::ShapedParagraph shaped;
-  std::vector<breaking::PlacedLine> lines;
+  breaking::PlacedLines lines;  // all lines in one structure-of-arrays block
   std::vector<uint8_t> run_color;     // gray per shaped run
   std::vector<uint8_t> run_decoration;  // per shaped run: 1 underline, 2 strikethrough
   uint32_t block_id = 0;              // article block the text comes from
@@ -91,6 +91,29 @@ struct BlockBox {
     items.push_back(item);
     rows.back().item_end = static_cast<uint32_t>(items.size());
   }
+};
+
+// What stays of a laid-out block once its full layout has left the cache: what pagination and page
+// positions need.
+struct BlockSummary {
+  paginate::FlowBlock flow;
+  // Per row, where its first line of article text starts (block text offset; 0 when it has none).
+  std::vector<uint32_t> row_offsets;
+  bool can_vary = false;
+  bool greedy = false;  // broken first-fit (the time budget was spent): laid out again the same way
+  bool ready = false;   // made by the current layout (false: a spare whose buffers are reused)
+};
+
+// The summaries of a document's blocks: per flow entry (as first broken), and the variants broken
+// with another looseness, sorted by (entry, looseness).
+struct BlockSummaries {
+  std::vector<std::unique_ptr<BlockSummary>> entries;
+  struct Variant {
+    uint32_t entry = 0;
+    int looseness = 0;
+    std::unique_ptr<BlockSummary> summary;
+  };
+  std::vector<Variant> variants;
 };
 
 }  // namespace inkset::layout

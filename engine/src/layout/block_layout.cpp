@@ -55,26 +55,30 @@ BlockLayouter::BlockLayouter(const doc::Article& article, const style::ResolvedL
   if (m_language.empty()) m_language = "en";
 }
 
-shape::TextStyle BlockLayouter::text_style(const style::ComputedStyle& s) const {
-  shape::TextStyle t;
-  t.family = s.family;
+void BlockLayouter::set_text_style(const style::ComputedStyle& s, shape::TextStyle& t) const {
+  t.family.assign(s.family);
   t.weight = s.weight;
   t.italic = s.italic;
   t.size = s.size;
-  t.language = m_language;
+  t.language.assign(m_language);
+  t.features.clear();
   for (const auto& f : s.features) t.features.push_back(to_hb(f));
-  return t;
 }
 
 uint16_t BlockLayouter::add_style(ParagraphSpec& spec, const style::ComputedStyle& s, uint8_t decoration) {
-  shape::TextStyle t = text_style(s);
   for (size_t i = 0; i < spec.styles.size(); ++i) {
     const auto& o = spec.styles[i];
-    if (o.family == t.family && o.weight == t.weight && o.italic == t.italic && o.size == t.size &&
+    if (o.family == s.family && o.weight == s.weight && o.italic == s.italic && o.size == s.size &&
         spec.style_decoration[i] == decoration && spec.style_color[i] == s.color)
       return static_cast<uint16_t>(i);
   }
-  spec.styles.push_back(std::move(t));
+  if (m_spare_styles.empty()) {
+    spec.styles.emplace_back();
+  } else {
+    spec.styles.push_back(std::move(m_spare_styles.back()));
+    m_spare_styles.pop_back();
+  }
+  set_text_style(s, spec.styles.back());
   spec.style_color.push_back(s.color);
   spec.style_decoration.push_back(decoration);
   return static_cast<uint16_t>(spec.styles.size() - 1);
@@ -84,6 +88,8 @@ ParagraphSpec& BlockLayouter::text_spec(const doc::Block& block, ElementKind ele
   const style::ComputedStyle& base = m_resolved.style(element);
   ParagraphSpec& spec = m_spec;
   spec.ranges.clear();
+  // The styles' strings and feature lists keep their buffers for the next paragraph's styles.
+  for (shape::TextStyle& t : spec.styles) m_spare_styles.push_back(std::move(t));
   spec.styles.clear();
   spec.style_color.clear();
   spec.style_decoration.clear();

@@ -57,7 +57,7 @@ class BlockLayouter {
  private:
   // The spec of a block's text, in a buffer reused from paragraph to paragraph: valid until the next call.
   ParagraphSpec& text_spec(const doc::Block& block, style::ElementKind element, Fixed width, bool first_indent);
-  shape::TextStyle text_style(const style::ComputedStyle& s) const;
+  void set_text_style(const style::ComputedStyle& s, shape::TextStyle& t) const;
   uint16_t add_style(ParagraphSpec& spec, const style::ComputedStyle& s, uint8_t decoration);
   void add_lines(BlockBox& box, std::unique_ptr<Paragraph> p, const FlowEntry& e, style::ElementKind element,
                  Fixed x);
@@ -85,6 +85,8 @@ class BlockLayouter {
   std::string m_language;
   std::unordered_map<uint32_t, std::vector<Fixed>> m_table_columns;
   ParagraphSpec m_spec;
+  // Styles of earlier paragraphs, reused by add_style(); never more than one paragraph had.
+  std::vector<shape::TextStyle> m_spare_styles;
   std::vector<doc::InlineSpan> m_spans;
 };
 

@@ -10,17 +10,20 @@ size_t vector_bytes(const std::vector<T>& v) {
   return v.capacity() * sizeof(T);
 }
 
+}  // namespace
+
 size_t paragraph_bytes(const Paragraph& p) {
   size_t n = sizeof(Paragraph) + p.text.capacity();
   const auto& s = p.shaped;
   n += vector_bytes(s.runs) + vector_bytes(s.glyph_id) + vector_bytes(s.advance) + vector_bytes(s.x_offset) +
        vector_bytes(s.y_offset) + vector_bytes(s.cluster) + vector_bytes(s.flags);
-  n += vector_bytes(p.lines) + vector_bytes(p.run_color) + vector_bytes(p.run_decoration);
-  for (const auto& l : p.lines) n += vector_bytes(l.runs) + vector_bytes(l.glyph_id) + vector_bytes(l.x) + vector_bytes(l.y);
+  n += vector_bytes(p.run_color) + vector_bytes(p.run_decoration);
+  // PlacedLines shows sizes, not capacities: its arrays are reserved exactly for the paragraph.
+  for (const auto& l : p.lines)
+    n += sizeof(breaking::PlacedLineView) + l.runs.size_bytes() + l.glyph_id.size_bytes() + l.x.size_bytes() +
+         l.y.size_bytes();
   return n;
 }
-
-}  // namespace
 
 size_t box_bytes(const BlockBox& box) {
   size_t n = sizeof(BlockBox) + vector_bytes(box.rows) + vector_bytes(box.items) + vector_bytes(box.paragraphs) +
@@ -57,6 +60,7 @@ void BoxCache::insert(uint32_t entry, int looseness, std::shared_ptr<BlockBox> b
 }
 
 void BoxCache::clear() {
+  for (Slot& s : m_slots) m_evicted.push_back(std::move(s.box));
   m_slots.clear();
   m_stats.bytes = 0;
   m_stats.entries = 0;

@@ -30,6 +30,7 @@ class BoxCache {
   std::shared_ptr<const BlockBox> find(uint32_t entry, int looseness);
   // Keeps the box, evicting the least recently used ones beyond the budget (never the one just added).
   void insert(uint32_t entry, int looseness, std::shared_ptr<BlockBox> box);
+  // Evicts every box.
   void clear();
   // The boxes evicted since the caller last emptied this, for their buffers to be used again.
   std::vector<std::shared_ptr<BlockBox>>& evicted() { return m_evicted; }
@@ -52,6 +53,8 @@ class BoxCache {
   BoxCacheStats m_stats;
 };
 
+// Heap bytes a paragraph holds (capacities where they are known, else sizes).
+size_t paragraph_bytes(const Paragraph& p);
 // Heap bytes a laid-out block holds (capacities, not sizes: what the allocator really gave).
 size_t box_bytes(const BlockBox& box);
 

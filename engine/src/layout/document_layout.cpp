@@ -13,17 +13,18 @@ DocumentLayout::DocumentLayout(const doc::Article& article, const style::Resolve
       m_layouter(article, resolved, fonts, builder, std::move(images), options),
       m_more_blocks(std::move(more_blocks)),
       m_flow_builder(resolved.geometry),
+      m_summaries(builder.take_summaries()),
       m_builder(builder),
       m_paginator(*this, px_to_fixed(resolved.geometry.content.height),
                   static_cast<int>(resolved.geometry.columns.size()),
-                  resolved.style(style::ElementKind::kFootnote).line_height) {
+                  resolved.style(style::ElementKind::kFootnote).line_height, builder.take_pages()) {
   extend_flow();
 }
 
 void DocumentLayout::extend_flow() {
   const auto first = static_cast<uint32_t>(m_flow.size());
   m_flow_builder.extend(m_article, m_flow);
-  m_summaries.resize(m_flow.size());
+  if (m_summaries.entries.size() < m_flow.size()) m_summaries.entries.resize(m_flow.size());
   for (uint32_t i = first; i < m_flow.size(); ++i) {
     if (m_flow[i].footnote == doc::kNone) continue;
     auto [it, inserted] = m_footnote_entries.try_emplace(m_flow[i].footnote, i, 0);
@@ -40,19 +41,17 @@ bool DocumentLayout::reach(uint32_t entry) {
   return true;
 }
 
-namespace {
-// Emptied boxes kept for reuse; the cache lets go of about this many between two layouts at most.
-constexpr size_t kMaxSpareBoxes = 16;
-}  // namespace
+DocumentLayout::~DocumentLayout() {
+  // The builder outlives this layout: the next layout of the document (at another font size) reuses
+  // the cached blocks' buffers instead of allocating its own.
+  m_cache.clear();
+  reuse_evicted();
+  m_builder.recycle(std::move(m_summaries));
+  m_builder.recycle(m_paginator.take_pages());
+}
 
 std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness) {
-  std::shared_ptr<BlockBox> b;
-  if (m_spare.empty()) {
-    b = std::make_shared<BlockBox>();
-  } else {
-    b = std::move(m_spare.back());
-    m_spare.pop_back();
-  }
+  std::shared_ptr<BlockBox> b = m_builder.take_box();
   m_layouter.layout(m_flow, entry, looseness, *b);
   link_footnotes(entry, *b);
   m_cache.insert(entry, looseness, b);
@@ -61,25 +60,42 @@ std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness)
 }
 
 void DocumentLayout::reuse_evicted() {
-  for (std::shared_ptr<BlockBox>& b : m_cache.evicted()) {
-    // A page still being drawn shares the box: it is simply freed when the page goes.
-    if (b.use_count() != 1) continue;
-    for (auto& p : b->paragraphs) m_builder.recycle(std::move(p));
-    b->clear();
-    if (m_spare.size() < kMaxSpareBoxes) m_spare.push_back(std::move(b));
-  }
+  for (std::shared_ptr<BlockBox>& b : m_cache.evicted()) m_builder.recycle(std::move(b));
   m_cache.evicted().clear();
 }
 
 const DocumentLayout::Summary* DocumentLayout::summary(uint32_t entry, int looseness) {
   if (!reach(entry)) return nullptr;
-  std::unique_ptr<Summary>& slot = looseness == 0 ? m_summaries[entry] : m_variants[{entry, looseness}];
-  if (slot) return slot.get();
+  std::unique_ptr<Summary>* found = nullptr;
+  if (looseness == 0) {
+    found = &m_summaries.entries[entry];
+  } else {
+    auto& vs = m_summaries.variants;
+    const auto ready = static_cast<std::ptrdiff_t>(m_variants);
+    const auto at = std::lower_bound(vs.begin(), vs.begin() + ready, std::pair(entry, looseness),
+                                     [](const auto& v, const auto& key) { return std::pair(v.entry, v.looseness) < key; }) -
+                    vs.begin();
+    if (at == ready || vs[at].entry != entry || vs[at].looseness != looseness) {
+      // The first spare (past the ready ones) moves into place; pagination asks in flow order, so
+      // this is nearly always at the end.
+      if (m_variants == vs.size()) vs.emplace_back();
+      std::rotate(vs.begin() + at, vs.begin() + ready, vs.begin() + ready + 1);
+      ++m_variants;
+      vs[at].entry = entry;
+      vs[at].looseness = looseness;
+      if (vs[at].summary) vs[at].summary->ready = false;
+    }
+    found = &vs[at].summary;
+  }
+  std::unique_ptr<Summary>& slot = *found;
+  if (slot && slot->ready) return slot.get();
   const auto start = std::chrono::steady_clock::now();
   const std::shared_ptr<BlockBox> b = lay_out(entry, looseness);
   if (looseness == 0) ++m_laid_out;
   m_spent_ms += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  slot = std::make_unique<Summary>();
+  if (!slot) slot = std::make_unique<Summary>();
+  slot->ready = true;
+  slot->row_offsets.clear();
   slot->greedy = m_layouter.greedy();
   if (!m_over_budget && m_budget_ms >= 0 && m_spent_ms > m_budget_ms) {
     m_over_budget = true;
@@ -87,7 +103,6 @@ const DocumentLayout::Summary* DocumentLayout::summary(uint32_t entry, int loose
   }
   slot->flow = b->flow;
   slot->can_vary = b->can_vary;
-  slot->row_offsets.reserve(b->rows.size());
   for (const Row& row : b->rows) {
     uint32_t offset = 0;
     for (uint32_t i = row.item_begin; i < row.item_end; ++i) {

@@ -50,6 +50,9 @@ class DocumentLayout final : public paginate::FlowSource {
   DocumentLayout(const doc::Article& article, const style::ResolvedLayout& resolved, font::FontCollection& fonts,
                  ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options,
                  MoreBlocks more_blocks = {});
+  ~DocumentLayout() override;
+  DocumentLayout(const DocumentLayout&) = delete;
+  DocumentLayout& operator=(const DocumentLayout&) = delete;
 
   const paginate::FlowBlock* block(uint32_t index) override;
   const paginate::FlowBlock* variant(uint32_t index, int looseness) override;
@@ -79,14 +82,7 @@ class DocumentLayout final : public paginate::FlowSource {
   const style::ResolvedLayout& resolved() const { return m_resolved; }
 
  private:
-  // What stays of a laid-out block once its full layout has left the cache.
-  struct Summary {
-    paginate::FlowBlock flow;
-    // Per row, where its first line of article text starts (block text offset; 0 when it has none).
-    std::vector<uint32_t> row_offsets;
-    bool can_vary = false;
-    bool greedy = false;  // broken first-fit (the time budget was spent): laid out again the same way
-  };
+  using Summary = BlockSummary;
 
   const Summary* summary(uint32_t entry, int looseness);
   // Grows the flow (and the article) until it has `entry`; false when the article ends before it.
@@ -103,10 +99,11 @@ class DocumentLayout final : public paginate::FlowSource {
   MoreBlocks m_more_blocks;
   FlowBuilder m_flow_builder;
   std::vector<FlowEntry> m_flow;
-  std::vector<std::unique_ptr<Summary>> m_summaries;  // per entry, as first broken
-  std::map<std::pair<uint32_t, int>, std::unique_ptr<Summary>> m_variants;
+  // Taken from the builder: entries past the flow, and those not ready, are spares. Variants not
+  // ready are spares too, reused for new variants.
+  BlockSummaries m_summaries;
+  size_t m_variants = 0;  // ready variants: the first m_variants of m_summaries.variants, sorted
   BoxCache m_cache;
-  std::vector<std::shared_ptr<BlockBox>> m_spare;  // emptied boxes whose buffers the next layouts reuse
   ParagraphBuilder& m_builder;
   paginate::Paginator m_paginator;
   uint32_t m_laid_out = 0;

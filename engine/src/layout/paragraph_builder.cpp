@@ -1,5 +1,7 @@
 #include "layout/paragraph_builder.h"
 
+#include "layout/box_cache.h"
+
 namespace inkset::layout {
 
 breaking::Alignment to_alignment(style::Align align) {
@@ -17,7 +19,7 @@ ParagraphBuilder::ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& s
     : m_fonts(fonts), m_shaper(shaper), m_hyphenators(hyphenators) {}
 
 const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec) {
-  p.shaped = m_shaper.shape(p.text, spec.ranges, spec.styles, shape::BaseDirection::kAuto);
+  m_shaper.shape_into(p.text, spec.ranges, spec.styles, shape::BaseDirection::kAuto, p.shaped);
   const auto& runs = p.shaped.runs;
   p.run_color.resize(runs.size());
   p.run_decoration.resize(runs.size());
@@ -52,22 +54,61 @@ const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, cons
 
 void ParagraphBuilder::recycle(std::unique_ptr<Paragraph> p) {
   if (!p) return;
-  // Lines are pooled apart from paragraphs: a paragraph is rarely rebuilt with as many lines as before.
-  for (auto& line : p->lines) {
-    if (m_spare_lines.size() >= kMaxSpareLines) break;
-    m_spare_lines.push_back(std::move(line));
-  }
-  p->lines.clear();
-  if (m_spare.size() < kMaxSpare) m_spare.push_back(std::move(p));
+  const size_t bytes = paragraph_bytes(*p);
+  if (m_spare_bytes + bytes > kMaxSpareBytes) return;
+  m_spare_bytes += bytes;
+  m_spare.push_back(std::move(p));
+}
+
+std::shared_ptr<BlockBox> ParagraphBuilder::take_box() {
+  if (m_spare_boxes.empty()) return std::make_shared<BlockBox>();
+  std::shared_ptr<BlockBox> b = std::move(m_spare_boxes.back());
+  m_spare_boxes.pop_back();
+  return b;
+}
+
+void ParagraphBuilder::recycle(std::shared_ptr<BlockBox> box) {
+  // A page still being drawn shares the box: it is simply freed when the page goes.
+  if (!box || box.use_count() != 1) return;
+  for (auto& p : box->paragraphs) recycle(std::move(p));
+  box->clear();
+  if (m_spare_boxes.size() < kMaxSpareBoxes) m_spare_boxes.push_back(std::move(box));
+}
+
+BlockSummaries ParagraphBuilder::take_summaries() { return std::move(m_spare_summaries); }
+
+void ParagraphBuilder::recycle(BlockSummaries summaries) {
+  if (summaries.entries.size() + summaries.variants.size() > kMaxSpareSummaries) return;
+  for (auto& s : summaries.entries)
+    if (s) s->ready = false;
+  for (auto& v : summaries.variants) v.summary->ready = false;
+  m_spare_summaries = std::move(summaries);
+}
+
+void ParagraphBuilder::recycle(std::vector<paginate::PageFlow> pages) {
+  if (pages.size() <= kMaxSparePages) m_spare_pages = std::move(pages);
 }
 
 std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
   std::unique_ptr<Paragraph> p;
-  if (m_spare.empty()) {
+  // Best fit: the spare with the least room that still holds the text, whose arrays (sized by an
+  // earlier paragraph of about as much text) are then most likely large enough too. Taking any
+  // spare would let every spare's arrays grow towards the longest paragraph's.
+  size_t best = m_spare.size();
+  for (size_t i = 0; i < m_spare.size(); ++i) {
+    const size_t room = m_spare[i]->text.capacity();
+    if (room < spec.text.size()) continue;
+    if (best == m_spare.size() || room < m_spare[best]->text.capacity()) best = i;
+  }
+  if (best == m_spare.size() && !m_spare.empty()) best = 0;
+  if (best == m_spare.size()) {
     p = std::make_unique<Paragraph>();
   } else {
-    p = std::move(m_spare.back());
+    p = std::move(m_spare[best]);
+    m_spare[best] = std::move(m_spare.back());
     m_spare.pop_back();
+    m_spare_bytes -= paragraph_bytes(*p);
+    p->lines.clear();
     p->block_id = 0;
     p->text_offset = 0;
     p->role = Role::kParagraph;
@@ -88,15 +129,11 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
   line_params.paragraph_level = p->shaped.base_level;
   line_params.protrude_margins = spec.hanging_punctuation;
   p->lines.clear();
-  for (const auto& line : result.lines) {
-    if (m_spare_lines.empty()) {
-      p->lines.emplace_back();
-    } else {
-      p->lines.push_back(std::move(m_spare_lines.back()));
-      m_spare_lines.pop_back();
-    }
-    m_line_builder.build(p->shaped, m_items, line, line_params, m_hyphen_glyphs, p->lines.back());
-  }
+  // Exact for a fresh paragraph (PlacedLines::reserve's bounds), so its lines take one allocation per array.
+  const size_t line_count = result.lines.size();
+  p->lines.reserve(line_count, p->shaped.runs.size() + 2 * line_count, p->shaped.glyph_count() + line_count);
+  for (const auto& line : result.lines)
+    m_line_builder.build(p->shaped, m_items, line, line_params, m_hyphen_glyphs, p->lines);
 
   if (m_counting) {
     ++m_stats.paragraphs;
@@ -107,11 +144,10 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
 }
 
 Fixed ParagraphBuilder::natural_width(const ParagraphSpec& spec) {
-  Paragraph p;
-  p.text = spec.text;
-  shape_and_itemize(p, spec);
+  m_measure.text.assign(spec.text);
+  shape_and_itemize(m_measure, spec);
   Fixed width = 0;
-  for (Fixed a : p.shaped.advance) width += a;
+  for (Fixed a : m_measure.shaped.advance) width += a;
   return width;
 }
 

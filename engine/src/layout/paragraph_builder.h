@@ -47,9 +47,22 @@ class ParagraphBuilder {
 
   // The paragraph copies the spec's text; lines are positioned from the measure's left edge.
   std::unique_ptr<Paragraph> build(const ParagraphSpec& spec);
-  // Takes back a paragraph nothing points into any more: build() reuses its buffers (its placed
-  // lines' glyph vectors above all), so steady-state layout stops allocating for them.
+  // Takes back a paragraph nothing points into any more: build() reuses its buffers (shaped glyph
+  // arrays, placed lines), so steady-state layout stops allocating for them. The spares are bounded
+  // in bytes (kMaxSpareBytes); beyond that a paragraph is freed.
   void recycle(std::unique_ptr<Paragraph> p);
+  // An empty block box, with the buffers of a recycled one when there is one.
+  std::shared_ptr<BlockBox> take_box();
+  // Takes back a box: its paragraphs are recycled and the emptied box is kept for take_box(). A box
+  // a page still shares is left to its other owners.
+  void recycle(std::shared_ptr<BlockBox> box);
+  // The summaries of the last layout thrown away, for the next one to overwrite: block k's summary
+  // then reuses the buffers block k had (about as many lines), so a new layout allocates none.
+  BlockSummaries take_summaries();
+  void recycle(BlockSummaries summaries);
+  // Likewise the pages of the last layout thrown away: page k reuses the placement array page k had.
+  std::vector<paginate::PageFlow> take_pages() { return std::move(m_spare_pages); }
+  void recycle(std::vector<paginate::PageFlow> pages);
   // The width of the text set on one line (the paragraph's natural width), for table column sizing.
   Fixed natural_width(const ParagraphSpec& spec);
 
@@ -62,10 +75,11 @@ class ParagraphBuilder {
   void set_counting(bool on) { m_counting = on; }
 
  private:
-  // About two pages of paragraphs: what the block cache lets go between two layouts.
-  static constexpr size_t kMaxSpare = 64;
-  // A page's worth of lines or so; each keeps buffers for a line's glyphs (about 1 KB).
-  static constexpr size_t kMaxSpareLines = 256;
+  // A box cache's worth (BoxCache::kDefaultMaxBytes): all that a document's layout hands back when
+  // it is thrown away for another (a new font size), so that the next layout reuses all of it.
+  static constexpr size_t kMaxSpareBytes = size_t{1} << 20;
+  // Emptied boxes hold only small row and item arrays; a cache's worth of blocks.
+  static constexpr size_t kMaxSpareBoxes = 512;
 
   font::FontCollection& m_fonts;
   shape::Shaper& m_shaper;
@@ -77,8 +91,14 @@ class ParagraphBuilder {
   breaking::ItemList m_items;
   std::vector<Fixed> m_hyphen_advance;
   std::vector<breaking::HyphenGlyph> m_hyphen_glyphs;
-  std::vector<std::unique_ptr<Paragraph>> m_spare;  // at most kMaxSpare
-  std::vector<breaking::PlacedLine> m_spare_lines;  // at most kMaxSpareLines
+  std::vector<std::unique_ptr<Paragraph>> m_spare;  // at most kMaxSpareBytes in all
+  size_t m_spare_bytes = 0;
+  std::vector<std::shared_ptr<BlockBox>> m_spare_boxes;  // at most kMaxSpareBoxes
+  Paragraph m_measure;  // natural_width's scratch
+  BlockSummaries m_spare_summaries;  // one layout's, at most kMaxSpareSummaries
+  static constexpr size_t kMaxSpareSummaries = 1 << 14;
+  std::vector<paginate::PageFlow> m_spare_pages;  // one layout's, at most kMaxSparePages
+  static constexpr size_t kMaxSparePages = 1 << 12;
   breaking::LineBreaker m_breaker;                   // keeps its node storage from paragraph to paragraph
   ParagraphStats m_stats;
   bool m_counting = true;

@@ -10,11 +10,25 @@ constexpr int kLongFootnoteDivisor = 3;
 
 }  // namespace
 
-Paginator::Paginator(FlowSource& source, Fixed column_height, int columns, Fixed footnote_separator)
+Paginator::Paginator(FlowSource& source, Fixed column_height, int columns, Fixed footnote_separator,
+                     std::vector<PageFlow> spare_pages)
     : m_source(source),
       m_column_height(column_height),
       m_columns(std::max(1, columns)),
-      m_footnote_separator(footnote_separator) {}
+      m_spare_pages(std::move(spare_pages)),
+      m_footnote_separator(footnote_separator) {
+  // Page k takes the arrays page k had, which held about as many placements.
+  std::reverse(m_spare_pages.begin(), m_spare_pages.end());
+  m_pages.reserve(m_spare_pages.size());
+}
+
+std::vector<PageFlow> Paginator::take_pages() {
+  std::vector<PageFlow> pages = std::move(m_pages);
+  m_pages.clear();
+  for (auto it = m_spare_pages.rbegin(); it != m_spare_pages.rend(); ++it) pages.push_back(std::move(*it));
+  m_spare_pages.clear();
+  return pages;
+}
 
 bool Paginator::footnote_placed(uint32_t first) const {
   return std::find(m_footnotes_done.begin(), m_footnotes_done.end(), first) != m_footnotes_done.end();
@@ -126,7 +140,13 @@ int Paginator::looseness_of(uint32_t block) const {
 
 PageFlow& Paginator::current_page() {
   if (!m_page_open) {
-    m_pages.emplace_back();
+    if (m_spare_pages.empty()) {
+      m_pages.emplace_back();
+    } else {
+      m_pages.push_back(std::move(m_spare_pages.back()));
+      m_spare_pages.pop_back();
+      m_pages.back().placements.clear();
+    }
     m_page_open = true;
   }
   return m_pages.back();
@@ -146,9 +166,10 @@ void Paginator::next_column() {
     m_page_open = false;
   }
   // Footnotes continued from the previous column come first in this column's footnote area.
-  auto carry = std::move(m_foot_carry);
+  // Placing them may carry some again: the list being read is a swapped-out copy.
+  m_carry_scratch.swap(m_foot_carry);
   m_foot_carry.clear();
-  for (const auto& [entry, line] : carry) {
+  for (const auto& [entry, line] : m_carry_scratch) {
     if (!m_foot_carry.empty()) m_foot_carry.emplace_back(entry, line);
     else place_footnote_lines(entry, line);
   }

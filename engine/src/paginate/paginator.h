@@ -93,12 +93,16 @@ class Paginator {
  public:
   // column_height: usable height of each column; columns: per page; footnote_separator: the space
   // above a column's footnotes, where the rule goes.
-  Paginator(FlowSource& source, Fixed column_height, int columns, Fixed footnote_separator = 0);
+  // spare_pages: pages of an earlier pagination, whose placement arrays are reused (see take_pages).
+  Paginator(FlowSource& source, Fixed column_height, int columns, Fixed footnote_separator = 0,
+            std::vector<PageFlow> spare_pages = {});
 
   // Produces pages until `page` (0-based) is complete or the flow ends. Returns false past the end.
   bool ensure_page(uint32_t page);
   bool finished() const { return m_finished; }
   const std::vector<PageFlow>& pages() const { return m_pages; }
+  // Hands the pages over (the paginator is left without any), for another pagination to reuse.
+  std::vector<PageFlow> take_pages();
   const PaginatorStats& stats() const { return m_stats; }
   // The variant of each block that was used (0 unless looseness fixed a widow).
   int looseness_of(uint32_t block) const;
@@ -128,6 +132,7 @@ class Paginator {
   Fixed m_column_height;
   int m_columns;
   std::vector<PageFlow> m_pages;
+  std::vector<PageFlow> m_spare_pages;  // from an earlier pagination, last page first
   uint32_t m_next_block = 0;
   int m_column = 0;
   Fixed m_y = 0;
@@ -138,7 +143,8 @@ class Paginator {
   Fixed m_footnote_separator = 0;
   Fixed m_foot_used = 0;              // height of the current column's footnote area
   std::vector<Placement> m_foot;      // its placements, y from the area's top
-  std::deque<std::pair<uint32_t, uint32_t>> m_foot_carry;  // (block, first line) continued in the next column
+  std::vector<std::pair<uint32_t, uint32_t>> m_foot_carry;  // (block, first line) continued in the next column
+  std::vector<std::pair<uint32_t, uint32_t>> m_carry_scratch;  // next_column's, kept for its capacity
   std::vector<uint32_t> m_footnotes_done;  // first blocks of footnotes already set
   bool m_finished = false;
   bool m_page_open = false;

@@ -147,6 +147,13 @@ const Shaper::StyleSetup& Shaper::setup(const TextStyle& s) {
 
 ShapedParagraph Shaper::shape(std::string_view text, std::span<const StyleRange> ranges,
                               std::span<const TextStyle> styles, BaseDirection direction) {
+  ShapedParagraph out;
+  shape_into(text, ranges, styles, direction, out);
+  return out;
+}
+
+void Shaper::shape_into(std::string_view text, std::span<const StyleRange> ranges, std::span<const TextStyle> styles,
+                        BaseDirection direction, ShapedParagraph& out) {
   ShapedParagraph& work = m_work;
   work.runs.clear();
   truncate(work, 0);
@@ -191,10 +198,10 @@ ShapedParagraph Shaper::shape(std::string_view text, std::span<const StyleRange>
     run.glyph_end = static_cast<uint32_t>(work.glyph_count());
     work.runs.push_back(run);
   }
-  // The result is built in reused buffers and copied out at its exact size: one allocation per
-  // array instead of repeated growth, and no slack kept alive with the paragraph.
-  ShapedParagraph out;
+  // The result is built in reused buffers and copied out: into `out`'s own capacity when it is large
+  // enough, else at its exact size (one allocation per array instead of repeated growth).
   out.text = text;
+  out.missing_glyphs = 0;
   out.base_level = items.base_level;
   out.runs = work.runs;
   out.glyph_id = work.glyph_id;
@@ -208,7 +215,6 @@ ShapedParagraph Shaper::shape(std::string_view text, std::span<const StyleRange>
     out.flags[g] |= kMissing;
     ++out.missing_glyphs;
   }
-  return out;
 }
 
 void Shaper::shape_segment(const RunContext& run, std::string_view context, uint32_t begin, uint32_t end,

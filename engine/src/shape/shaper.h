@@ -60,6 +60,11 @@ class Shaper {
   // tables never involve the space glyph (FontCollection::space_in_layout) and HarfBuzz marks no seam
   // unsafe to break; otherwise the run is shaped whole. The result is therefore the same as with the
   // cache disabled, where every run is shaped in one HarfBuzz call with the paragraph as context.
+  //
+  // shape_into() writes the result over `out`, whose arrays keep their capacity: a caller that reuses
+  // one ShapedParagraph from paragraph to paragraph stops allocating for it once it is large enough.
+  void shape_into(std::string_view text, std::span<const StyleRange> ranges, std::span<const TextStyle> styles,
+                  BaseDirection direction, ShapedParagraph& out);
   ShapedParagraph shape(std::string_view text, std::span<const StyleRange> ranges, std::span<const TextStyle> styles,
                         BaseDirection direction);
 
@@ -104,7 +109,7 @@ class Shaper {
   ShapeCache& m_cache;
   hb_buffer_t* m_buffer;
   ShapedSegment m_scratch;
-  // Reused from paragraph to paragraph: the steady state allocates only the returned arrays.
+  // Reused from paragraph to paragraph, so the steady state does not allocate for them.
   std::vector<StyleSetup> m_setups;
   std::vector<ItemStyle> m_item_styles;
   std::vector<uint64_t> m_features_hashes;
