@@ -288,14 +288,15 @@ bool is_emoji_sequence(std::span<const char32_t> cluster, const CharProps* base_
   return looks_like_emoji_sequence(cluster, base_props) && fonts.emoji_face() != font::kNoFace;
 }
 
-// The common case, answered without the per-cluster machinery: every character is simple (see
-// ItemizerCharProps), the real scripts are one script, and each style's preferred face is the one
-// fallback_for picks for each of its characters. Then the general path would give every character
-// level 0, that script (leading neutrals and brackets take it too) and its style's preferred face,
-// so the items are the runs of equal style. Returns false, with `out` unspecified, when any of
-// this does not hold.
-bool itemize_simple(std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
-                    const font::FontCollection& fonts, const Decoded& d, Itemization& out) {
+// The common case, answered from the text in one pass, without decoding it into the scratch arrays
+// or the per-cluster machinery: every character is simple (see ItemizerCharProps), the real scripts
+// are one script, and each style's preferred face is the one fallback_for picks for each of its
+// characters. Then the general path would give every character level 0, that script (leading
+// neutrals and brackets take it too) and its style's preferred face, so the items are the runs of
+// equal style. Returns false, with `out` unspecified, when any of this does not hold.
+bool itemize_simple(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
+                    const font::FontCollection& fonts, Itemization& out) {
+  const CharProps* table = props_table();
   UScriptCode script = USCRIPT_COMMON;
   size_t range = 0;
   uint32_t range_end = 0;
@@ -303,37 +304,41 @@ bool itemize_simple(std::span<const StyleRange> ranges, std::span<const ItemStyl
   ItemStyle item_style;
   // ASCII characters already found to be drawn with the current style's face: each is asked once.
   uint64_t ascii_known[2] = {0, 0};
-  for (size_t i = 0; i < d.cps.size(); ++i) {
-    const CharProps* p = d.props[i];
+  char32_t prev = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const auto offset = static_cast<uint32_t>(pos);
+    const auto byte = static_cast<unsigned char>(text[pos]);
+    const char32_t cp = byte < 0x80 ? text[pos++] : utf8::decode(text, pos);
+    const CharProps* p = table_props(table, cp);
     if (!p || !p->simple) return false;
     if (!is_weak_script(p->script)) {
       if (is_weak_script(script)) script = p->script;
       else if (p->script != script) return false;
     }
-    const char32_t cp = d.cps[i];
-    if (i == 0 || d.offset[i] >= range_end) {
-      while (range + 1 < ranges.size() && ranges[range].end <= d.offset[i]) ++range;
+    if (offset == 0 || offset >= range_end) {
+      while (range + 1 < ranges.size() && ranges[range].end <= offset) ++range;
       range_end = ranges.empty() ? UINT32_MAX : ranges[range].end;
       const uint16_t style = ranges.empty() ? 0 : ranges[range].style;
-      if (i == 0 || style != item.style) {
+      if (offset == 0 || style != item.style) {
         // LF after CR belongs to CR's cluster, and so to its style: left to the general path.
-        if (i > 0 && cp == '\n' && d.cps[i - 1] == '\r') return false;
+        if (offset > 0 && cp == '\n' && prev == '\r') return false;
         item_style = style < styles.size() ? styles[style] : ItemStyle{};
         if (item_style.preferred == font::kNoFace) return false;
-        if (i > 0) {
-          item.end = d.offset[i];
+        if (offset > 0) {
+          item.end = offset;
           out.items.push_back(item);
         }
-        item = Item{d.offset[i], 0, 0, HB_SCRIPT_COMMON, style, item_style.preferred};
+        item = Item{offset, 0, 0, HB_SCRIPT_COMMON, style, item_style.preferred};
         ascii_known[0] = ascii_known[1] = 0;
       }
     }
+    prev = cp;
     const bool ascii = cp < 0x80;
     if (ascii && (ascii_known[cp >> 6] >> (cp & 63) & 1)) continue;
     if (fonts.fallback_for(cp, item_style.preferred, item_style.language) != item_style.preferred) return false;
     if (ascii) ascii_known[cp >> 6] |= uint64_t{1} << (cp & 63);
   }
-  item.end = d.offset[d.cps.size()];
+  item.end = static_cast<uint32_t>(text.size());
   out.items.push_back(item);
   const hb_script_t hb_script = to_hb(script);
   for (Item& it : out.items) it.script = hb_script;
@@ -362,12 +367,12 @@ Itemization itemize(std::string_view text, std::span<const StyleRange> ranges, s
 void itemize(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
              BaseDirection direction, const font::FontCollection& fonts, ItemizerScratch& d, Itemization& result) {
   result.items.clear();
-  decode(text, d);
-  if (d.fast_paths && direction != BaseDirection::kRtl && !d.cps.empty()) {
+  if (d.fast_paths && direction != BaseDirection::kRtl && !text.empty()) {
     result.base_level = 0;
-    if (itemize_simple(ranges, styles, fonts, d, result)) return;
+    if (itemize_simple(text, ranges, styles, fonts, result)) return;
     result.items.clear();
   }
+  decode(text, d);
   result.base_level = bidi_levels(d, direction);
   if (d.cps.empty()) return;
   grapheme_starts(d);
