@@ -146,3 +146,54 @@ TEST_CASE("layout: a recycled paragraph is rebuilt as a fresh one would be", "[l
     CHECK(long_again->lines[i].ratio == long_fresh->lines[i].ratio);
   }
 }
+
+namespace {
+
+void check_same_lines(const layout::Paragraph& a, const layout::Paragraph& b) {
+  REQUIRE(a.lines.size() == b.lines.size());
+  for (size_t i = 0; i < a.lines.size(); ++i) {
+    CHECK(a.lines[i].text_end == b.lines[i].text_end);
+    CHECK(std::ranges::equal(a.lines[i].glyph_id, b.lines[i].glyph_id));
+    CHECK(std::ranges::equal(a.lines[i].x, b.lines[i].x));
+    CHECK(a.lines[i].hyphenated == b.lines[i].hyphenated);
+  }
+  CHECK(a.shaped.glyph_id == b.shaped.glyph_id);
+  CHECK(a.shaped.text.data() == a.text.data());  // the copy points at its own text
+  CHECK(a.run_color == b.run_color);
+}
+
+}  // namespace
+
+TEST_CASE("layout: a paragraph broken again at another looseness reuses its first breaking", "[layout]") {
+  auto& builder = *engine().impl().paragraphs;
+  const std::string text =
+      "Emma Woodhouse, handsome, clever, and rich, with a comfortable home and happy disposition, seemed to "
+      "unite some of the best blessings of existence; and had lived nearly twenty-one years in the world.";
+  const std::string other = "Something else entirely, set in between.";
+  // A measure at which the paragraph can be set one line longer (the paginator's widow remedy).
+  std::unique_ptr<layout::Paragraph> fresh, base;
+  layout::ParagraphSpec spec, looser;
+  for (int width = 160; width <= 400 && !fresh; width += 10) {
+    spec = spec_for(text, width * kFixedOne);
+    spec.hyphenate = true;
+    spec.align = style::Align::kJustify;
+    looser = spec;
+    looser.looseness = 1;
+    // What the builder makes of it one line longer with nothing to reuse.
+    auto candidate = builder.build(looser);
+    base = builder.build(spec);
+    if (candidate->lines.size() == base->lines.size() + 1) fresh = std::move(candidate);
+  }
+  REQUIRE(fresh);
+  // Right after the first breaking, its items are still at hand.
+  const auto reused = builder.build(looser, base.get());
+  check_same_lines(*reused, *fresh);
+  // After another paragraph, only the shaping is copied and the items are built again.
+  (void)builder.build(spec_for(other, 170 * kFixedOne));
+  const auto rebuilt = builder.build(looser, base.get());
+  check_same_lines(*rebuilt, *fresh);
+  // A paragraph of other text is never taken for the same one.
+  const auto unrelated = builder.build(spec_for(other, 170 * kFixedOne), base.get());
+  CHECK(unrelated->text == other);
+  CHECK(unrelated->shaped.glyph_count() < base->shaped.glyph_count());
+}

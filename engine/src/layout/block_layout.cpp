@@ -251,12 +251,14 @@ void BlockLayouter::add_marker(BlockBox& box, const FlowEntry& e, ElementKind el
   box.paragraphs.push_back(std::move(marker));
 }
 
-void BlockLayouter::layout_text(BlockBox& box, const FlowEntry& e, int looseness) {
+void BlockLayouter::layout_text(BlockBox& box, const FlowEntry& e, int looseness, const BlockBox* base) {
   const doc::Block& block = m_article.blocks[e.block];
   const bool indent = !e.no_indent && m_resolved.geometry.paragraph_separation == style::ParagraphSeparation::kIndent;
   ParagraphSpec& spec = text_spec(block, e.element, measure() - e.indent_left - e.indent_right, indent);
   spec.looseness = looseness;
-  add_lines(box, m_builder.build(spec), e, e.element, e.indent_left);
+  // add_lines puts the text's paragraph first in a box.
+  const Paragraph* same = base && !base->paragraphs.empty() ? base->paragraphs.front().get() : nullptr;
+  add_lines(box, m_builder.build(spec, same), e, e.element, e.indent_left);
   add_footnote_refs(box, block, 0);
   add_marker(box, e, e.element);
   box.can_vary = e.role != Role::kHeading;
@@ -527,7 +529,8 @@ void BlockLayouter::layout_front(BlockBox& box, const FlowEntry& e, uint32_t fro
   box.flow.line_heights = {total};
 }
 
-void BlockLayouter::layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness, BlockBox& box) {
+void BlockLayouter::layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness, BlockBox& box,
+                           const BlockBox* base) {
   const FlowEntry& e = flow[entry];
   box.block_id = e.block;
   box.breaking_looseness = looseness;
@@ -537,7 +540,7 @@ void BlockLayouter::layout(const std::vector<FlowEntry>& flow, uint32_t entry, i
   switch (e.kind) {
     case EntryKind::kText:
       if (e.role == Role::kCode) layout_code(box, e);
-      else layout_text(box, e, looseness);
+      else layout_text(box, e, looseness, base);
       break;
     case EntryKind::kFigure: layout_figure(box, e); break;
     case EntryKind::kRule: layout_rule(box, e); break;

@@ -41,7 +41,10 @@ class BlockLayouter {
                 ParagraphBuilder& builder, ImageResolver images, const BlockLayoutOptions& options);
 
   // Lays the entry out into `box`, an empty box (whose buffers may come from an earlier block).
-  void layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness, BlockBox& box);
+  // `base`, for a block broken again at another looseness, is its first layout (still alive): what
+  // does not depend on looseness is taken from it.
+  void layout(const std::vector<FlowEntry>& flow, uint32_t entry, int looseness, BlockBox& box,
+              const BlockBox* base = nullptr);
 
   // A paragraph of generated text in one style (running heads, page numbers, markers).
   std::unique_ptr<Paragraph> generated_line(const std::string& text, style::ElementKind element, Fixed width,
@@ -64,7 +67,7 @@ class BlockLayouter {
   void add_quote_bars(BlockBox& box, const FlowEntry& e);
   void add_footnote_refs(BlockBox& box, const doc::Block& block, uint32_t paragraph);
   void add_marker(BlockBox& box, const FlowEntry& e, style::ElementKind element);
-  void layout_text(BlockBox& box, const FlowEntry& e, int looseness);
+  void layout_text(BlockBox& box, const FlowEntry& e, int looseness, const BlockBox* base);
   void layout_code(BlockBox& box, const FlowEntry& e);
   void layout_figure(BlockBox& box, const FlowEntry& e);
   void layout_rule(BlockBox& box, const FlowEntry& e);

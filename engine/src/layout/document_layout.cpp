@@ -52,7 +52,10 @@ DocumentLayout::~DocumentLayout() {
 
 std::shared_ptr<BlockBox> DocumentLayout::lay_out(uint32_t entry, int looseness) {
   std::shared_ptr<BlockBox> b = m_builder.take_box();
-  m_layouter.layout(m_flow, entry, looseness, *b);
+  // A variant reuses its block's first layout while the cache still holds it (it nearly always
+  // does: the paginator asks for the variant right after placing the block fails).
+  const std::shared_ptr<const BlockBox> base = looseness != 0 ? m_cache.find(entry, 0) : nullptr;
+  m_layouter.layout(m_flow, entry, looseness, *b, base.get());
   link_footnotes(entry, *b);
   m_cache.insert(entry, looseness, b);
   reuse_evicted();

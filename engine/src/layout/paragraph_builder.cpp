@@ -20,6 +20,11 @@ ParagraphBuilder::ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& s
 
 const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec) {
   m_shaper.shape_into(p.text, spec.ranges, spec.styles, shape::BaseDirection::kAuto, p.shaped);
+  itemize_shaped(p, spec);
+  return m_items;
+}
+
+void ParagraphBuilder::itemize_shaped(Paragraph& p, const ParagraphSpec& spec) {
   const auto& runs = p.shaped.runs;
   p.run_color.resize(runs.size());
   p.run_decoration.resize(runs.size());
@@ -49,7 +54,6 @@ const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, cons
   breaking::ItemParams params;
   params.first_line_indent = spec.first_indent;
   breaking::build_items(p.shaped, m_breaks, hyphenator, m_hyphen_advance, params, m_items);
-  return m_items;
 }
 
 void ParagraphBuilder::recycle(std::unique_ptr<Paragraph> p) {
@@ -89,7 +93,7 @@ void ParagraphBuilder::recycle(std::vector<paginate::PageFlow> pages) {
   if (pages.size() <= kMaxSparePages) m_spare_pages = std::move(pages);
 }
 
-std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
+std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec, const Paragraph* same) {
   std::unique_ptr<Paragraph> p;
   // Best fit: the spare with the least room that still holds the text, whose arrays (sized by an
   // earlier paragraph of about as much text) are then most likely large enough too. Taking any
@@ -115,7 +119,22 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec) {
     p->origin = Origin::kBody;
   }
   p->text.assign(spec.text);
-  shape_and_itemize(*p, spec);
+  if (same && same->text == spec.text) {
+    // The items of the last paragraph built stay valid until the next build: if that was `same`,
+    // they are this paragraph's too (items do not depend on looseness).
+    const bool items_at_hand = m_items.shaped == &same->shaped;
+    p->shaped = same->shaped;
+    p->shaped.text = p->text;
+    if (items_at_hand) {
+      p->run_color = same->run_color;
+      p->run_decoration = same->run_decoration;
+      m_items.shaped = &p->shaped;
+    } else {
+      itemize_shaped(*p, spec);
+    }
+  } else {
+    shape_and_itemize(*p, spec);
+  }
 
   const Fixed widths[1] = {spec.width};
   breaking::BreakParams params;

@@ -46,7 +46,10 @@ class ParagraphBuilder {
   ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& shaper, breaking::HyphenatorSet& hyphenators);
 
   // The paragraph copies the spec's text; lines are positioned from the measure's left edge.
-  std::unique_ptr<Paragraph> build(const ParagraphSpec& spec);
+  // `same`, if given, is a live paragraph built from this very spec but for its looseness (a block's
+  // first breaking, when the paginator asks for it one line longer or shorter): its shaping is
+  // copied rather than done again, and its items are reused if they are still at hand.
+  std::unique_ptr<Paragraph> build(const ParagraphSpec& spec, const Paragraph* same = nullptr);
   // Takes back a paragraph nothing points into any more: build() reuses its buffers (shaped glyph
   // arrays, placed lines), so steady-state layout stops allocating for them. The spares are bounded
   // in bytes (kMaxSpareBytes); beyond that a paragraph is freed.
@@ -75,6 +78,8 @@ class ParagraphBuilder {
   void set_counting(bool on) { m_counting = on; }
 
  private:
+  // The run colours, hyphen glyphs, break opportunities and items of a shaped paragraph.
+  void itemize_shaped(Paragraph& p, const ParagraphSpec& spec);
   // A box cache's worth (BoxCache::kDefaultMaxBytes): all that a document's layout hands back when
   // it is thrown away for another (a new font size), so that the next layout reuses all of it.
   static constexpr size_t kMaxSpareBytes = size_t{1} << 20;
