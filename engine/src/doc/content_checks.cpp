@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "support/utf8.h"
 
@@ -18,6 +19,22 @@ bool is_control(char32_t cp) {
   return (cp < 0x20 && cp != '\t' && cp != '\n') || (cp >= 0x7F && cp <= 0x9F);
 }
 
+// The first position at or after `pos` that is not printable ASCII (U+0020..U+007E): neither a
+// control, nor a mark, nor a multi-byte character. Eight bytes at a time, since nearly all text is.
+size_t skip_printable_ascii(std::string_view text, size_t pos) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  for (; pos + 8 <= text.size(); pos += 8) {
+    uint64_t v;
+    std::memcpy(&v, text.data() + pos, 8);
+    const uint64_t below_space = (v - 0x20 * kOnes) & ~v & kHigh;
+    const uint64_t del = ((v ^ 0x7F * kOnes) - kOnes) & ~(v ^ 0x7F * kOnes) & kHigh;
+    if ((v & kHigh) | below_space | del) break;
+  }
+  while (pos < text.size() && text[pos] >= 0x20 && text[pos] < 0x7F) ++pos;
+  return pos;
+}
+
 bool is_nonstarter_mark(char32_t cp) {
   const int8_t type = u_charType(static_cast<UChar32>(cp));
   return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
@@ -31,6 +48,13 @@ size_t break_mark_runs(Block& block) {
   size_t run = 0;
   const std::string_view text(block.text);
   for (size_t pos = 0; pos < text.size();) {
+    if (inserted_at.empty()) {
+      // Printable ASCII ends a run of marks and, before the first insertion, is not copied.
+      const size_t plain_end = skip_printable_ascii(text, pos);
+      if (plain_end > pos) run = 0;
+      pos = plain_end;
+      if (pos == text.size()) break;
+    }
     const size_t at = pos;
     // ASCII has no marks: most text is answered without a decode or a property lookup.
     const auto byte = static_cast<unsigned char>(text[pos]);
@@ -89,7 +113,7 @@ Status ContentChecker::check(Article& article, uint32_t first) {
                               std::to_string(rows) + " rows by " + std::to_string(columns) + " columns is over the limit of " +
                               std::to_string(limits.max_table_cells) + " cells (--max-table-cells)");
     }
-    for (size_t pos = 0; pos < b.text.size();) {
+    for (size_t pos = skip_printable_ascii(b.text, 0); pos < b.text.size(); pos = skip_printable_ascii(b.text, pos)) {
       const auto byte = static_cast<unsigned char>(b.text[pos]);
       if (is_control(byte < 0x80 ? b.text[pos++] : utf8::decode(b.text, pos))) {
         if (m_controls++ == 0) m_controls_first = i;
