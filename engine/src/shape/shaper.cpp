@@ -72,25 +72,32 @@ void append(ShapedParagraph& out, const ShapedSegment& seg, uint32_t cluster_bas
   for (const uint32_t c : seg.cluster) out.cluster.push_back(c + cluster_base);
 }
 
-void append(ShapedParagraph& out, const CachedSegment& seg, uint32_t cluster_base) {
-  const size_t n = seg.size();
+// Appends cache hits (segment and cluster base each) whose glyphs number `glyphs` in all: each array
+// grows once for the lot, rather than once per word, and the new entries start at zero.
+void append(ShapedParagraph& out, std::span<const std::pair<const CachedSegment*, uint32_t>> hits, size_t glyphs) {
   const size_t at = out.glyph_count();
-  out.glyph_id.resize(at + n);
-  out.advance.insert(out.advance.end(), seg.advance(), seg.advance() + n);
-  if (seg.has_offsets()) {
-    out.x_offset.insert(out.x_offset.end(), seg.x_offset(), seg.x_offset() + n);
-    out.y_offset.insert(out.y_offset.end(), seg.y_offset(), seg.y_offset() + n);
-  } else {
-    out.x_offset.resize(at + n, 0);
-    out.y_offset.resize(at + n, 0);
-  }
-  out.cluster.resize(at + n);
-  out.flags.insert(out.flags.end(), seg.flags(), seg.flags() + n);
-  const uint16_t* ids = seg.glyph_id();
-  const uint8_t* clusters = seg.cluster();
-  for (size_t g = 0; g < n; ++g) {
-    out.glyph_id[at + g] = ids[g];
-    out.cluster[at + g] = clusters[g] + cluster_base;
+  out.glyph_id.resize(at + glyphs);
+  out.advance.resize(at + glyphs);
+  out.x_offset.resize(at + glyphs);
+  out.y_offset.resize(at + glyphs);
+  out.cluster.resize(at + glyphs);
+  out.flags.resize(at + glyphs);
+  size_t k = at;
+  for (const auto& [seg, cluster_base] : hits) {
+    const size_t n = seg->size();
+    std::copy_n(seg->advance(), n, out.advance.data() + k);
+    if (seg->has_offsets()) {
+      std::copy_n(seg->x_offset(), n, out.x_offset.data() + k);
+      std::copy_n(seg->y_offset(), n, out.y_offset.data() + k);
+    }
+    std::copy_n(seg->flags(), n, out.flags.data() + k);
+    const uint16_t* ids = seg->glyph_id();
+    const uint8_t* clusters = seg->cluster();
+    for (size_t g = 0; g < n; ++g) {
+      out.glyph_id[k + g] = ids[g];
+      out.cluster[k + g] = clusters[g] + cluster_base;
+    }
+    k += n;
   }
 }
 
@@ -260,6 +267,15 @@ void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
     shape_whole();
     return;
   }
+  // Hits are gathered and appended together; a hit stays valid until the cache's next insert, so
+  // they are appended before any word is shaped.
+  m_hits.clear();
+  size_t pending = 0;  // glyphs of the gathered hits
+  auto flush = [&] {
+    append(out, m_hits, pending);
+    m_hits.clear();
+    pending = 0;
+  };
   for (uint32_t seg_begin = begin; seg_begin < end;) {
     uint32_t seg_end = seg_begin + 1;
     while (seg_end < end && !(text[seg_end - 1] == ' ' && starts_word(text, seg_end))) ++seg_end;
@@ -267,33 +283,44 @@ void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
     // Bounded by spaces (or the paragraph's ends), a word shapes the same whatever surrounds it, so it
     // can be shaped without context and cached; a word cut by a font or style change needs its context.
     const bool bounded = (seg_begin == 0 || text[seg_begin - 1] == ' ') && (seg.back() == ' ' || seg_end == text.size());
-    const size_t seam = out.glyph_count();
+    // HarfBuzz flags a glyph unsafe to break when its shaping depended on what precedes it: a word
+    // whose first glyph is so flagged, after other glyphs of the run, cannot be joined to them.
+    auto unsafe_seam = [&](size_t seam, size_t glyphs, uint8_t first_flags) {
+      return seam > first_glyph && glyphs > 0 && (first_flags & kUnsafeToBreak);
+    };
     if (bounded && seg.size() <= ShapeCache::kMaxSegmentBytes) {
       const ShapeKey key = ShapeKey::make(run.item.face, run.size, run.features_hash, run.direction, run.item.script,
                                           run.language, seg);
       if (const CachedSegment* hit = m_cache.find(key)) {
-        append(out, *hit, seg_begin);
         ++m_stats.segments_from_cache;
-      } else {
-        m_scratch.clear();
-        shape_segment(run, seg, 0, static_cast<uint32_t>(seg.size()), 0, m_scratch);
-        append(out, m_scratch, seg_begin);
-        m_cache.insert(key, m_scratch);
-        ++m_stats.segments_shaped;
+        if (unsafe_seam(out.glyph_count() + pending, hit->size(), hit->size() ? hit->flags()[0] : 0)) {
+          m_hits.clear();
+          shape_whole();
+          return;
+        }
+        m_hits.emplace_back(hit, seg_begin);
+        pending += hit->size();
+        seg_begin = seg_end;
+        continue;
       }
+      flush();
+      m_scratch.clear();
+      shape_segment(run, seg, 0, static_cast<uint32_t>(seg.size()), 0, m_scratch);
+      m_cache.insert(key, m_scratch);
     } else {
+      flush();
       m_scratch.clear();
       shape_segment(run, text, seg_begin, seg_end, seg_begin, m_scratch);
-      append(out, m_scratch, seg_begin);
-      ++m_stats.segments_shaped;
     }
-    // HarfBuzz flags a glyph unsafe to break when its shaping depended on what precedes it.
-    if (seam > first_glyph && seam < out.glyph_count() && (out.flags[seam] & kUnsafeToBreak)) {
+    ++m_stats.segments_shaped;
+    if (unsafe_seam(out.glyph_count(), m_scratch.size(), m_scratch.size() ? m_scratch.flags[0] : 0)) {
       shape_whole();
       return;
     }
+    append(out, m_scratch, seg_begin);
     seg_begin = seg_end;
   }
+  flush();
 }
 
 HyphenGlyph Shaper::hyphen(const ShapedRun& run) {

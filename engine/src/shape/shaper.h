@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "font/font_collection.h"
@@ -109,6 +110,7 @@ class Shaper {
   ShapeCache& m_cache;
   hb_buffer_t* m_buffer;
   ShapedSegment m_scratch;
+  std::vector<std::pair<const CachedSegment*, uint32_t>> m_hits;  // shape_run's gathered cache hits
   // Reused from paragraph to paragraph, so the steady state does not allocate for them.
   std::vector<StyleSetup> m_setups;
   std::vector<ItemStyle> m_item_styles;
