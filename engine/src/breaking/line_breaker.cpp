@@ -23,19 +23,6 @@ int32_t badness(int64_t t, int64_t s) {
   return static_cast<int32_t>(std::min<int64_t>((100 * q * q * q) >> 48, kInfBad));
 }
 
-// The paragraph as the breaker sees it: the caller's items, or in the emergency pass the same with
-// over-wide boxes cut into clusters joined by penalties.
-struct Work {
-  ItemKind kind;
-  bool flagged;
-  bool dictionary;
-  bool fil;
-  Fixed width, stretch, shrink;
-  int32_t penalty;
-  uint32_t source;  // index into ItemList::items
-  uint32_t text_begin, text_end;
-};
-
 // Sums over the boxes and glue before an item. Kept together because a line's measure reads all
 // four at its start and at its end.
 struct Prefix {
@@ -43,10 +30,18 @@ struct Prefix {
   int32_t fil;
 };
 
+// The paragraph as the breaker sees it: the caller's items, read in place, or in the emergency pass
+// the same with over-wide boxes cut into clusters joined by penalties (kept in `split`, each with the
+// index of the item it comes from in `split_source`).
 struct Paragraph {
-  std::vector<Work> work;
+  std::span<const Item> work;
+  std::vector<Item> split;
+  std::vector<uint32_t> split_source;
   std::vector<Prefix> sum;  // sum[i]: over [0, i)
   std::vector<uint32_t> cluster_glyphs;  // load_split_items' working memory
+
+  // The caller's item that work item i is or comes from.
+  uint32_t source(uint32_t i) const { return split_source.empty() ? i : split_source[i]; }
 
   void prepare() {
     const size_t n = work.size();
@@ -54,7 +49,7 @@ struct Paragraph {
     sum.resize(n + 1);
     sum[0] = {0, 0, 0, 0};
     for (size_t i = 0; i < n; ++i) {
-      const Work& w = work[i];
+      const Item& w = work[i];
       const Prefix& before = sum[i];
       const bool glue = w.kind == ItemKind::kGlue;
       sum[i + 1] = {before.width + (w.kind != ItemKind::kPenalty ? w.width : 0),
@@ -64,7 +59,7 @@ struct Paragraph {
   }
 
   bool legal(uint32_t b, bool allow_dictionary) const {
-    const Work& w = work[b];
+    const Item& w = work[b];
     if (w.kind == ItemKind::kPenalty) return w.penalty < kInfinitePenalty && (allow_dictionary || !w.dictionary);
     return w.kind == ItemKind::kGlue && b > 0 && work[b - 1].kind == ItemKind::kBox;
   }
@@ -193,7 +188,7 @@ int64_t loose_demerits(const BreakParams& params, uint8_t steps) {
 
 // Knuth & Plass, equation (the demerits of one line), with TeX's hyphen and fitness additions and
 // the loose steps (see loose_steps).
-int64_t line_demerits(const BreakParams& params, const Fit& f, uint8_t loose_steps, const Work& brk, bool prev_flagged,
+int64_t line_demerits(const BreakParams& params, const Fit& f, uint8_t loose_steps, const Item& brk, bool prev_flagged,
                       uint8_t prev_fitness) {
   // Not capped at inf_bad as TeX does (its 32-bit arithmetic needs that): see fit().
   const int64_t base = params.line_penalty + f.badness;
@@ -219,12 +214,9 @@ double report_ratio(const Measure& m, int64_t line_width) {
 }
 
 void load_items(const ItemList& items, Paragraph& p) {
-  p.work.resize(items.items.size());
-  for (uint32_t i = 0; i < items.items.size(); ++i) {
-    const Item& it = items.items[i];
-    p.work[i] = {it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
-                 it.text_begin, it.text_end};
-  }
+  p.work = items.items;
+  p.split.clear();
+  p.split_source.clear();
   p.prepare();
 }
 
@@ -240,7 +232,8 @@ bool prefers_break_at(std::string_view text, uint32_t end) {
 bool load_split_items(const ItemList& items, const BreakParams& params, Paragraph& p) {
   const Fixed narrowest = *std::min_element(params.line_widths.begin(), params.line_widths.end());
   bool split_any = false;
-  p.work.clear();
+  p.split.clear();
+  p.split_source.clear();
   std::vector<uint32_t>& starts = p.cluster_glyphs;
   for (uint32_t i = 0; i < items.items.size(); ++i) {
     const Item& it = items.items[i];
@@ -251,8 +244,8 @@ bool load_split_items(const ItemList& items, const BreakParams& params, Paragrap
         if (g == it.glyph_begin || cluster[g] != cluster[g - 1]) starts.push_back(g);
     }
     if (starts.size() < 2) {
-      p.work.push_back({it.kind, it.flagged, it.dictionary, it.fil, it.width, it.stretch, it.shrink, it.penalty, i,
-                        it.text_begin, it.text_end});
+      p.split.push_back(it);
+      p.split_source.push_back(i);
       continue;
     }
     split_any = true;
@@ -265,13 +258,23 @@ bool load_split_items(const ItemList& items, const BreakParams& params, Paragrap
       Fixed w = c == 0 ? extra : 0;
       for (uint32_t g = starts[c]; g < glyph_end; ++g) w += para.advance[g];
       const uint32_t end = c + 1 < starts.size() ? para.cluster[starts[c + 1]] : it.text_end;
-      p.work.push_back({ItemKind::kBox, false, false, false, w, 0, 0, 0, i, c == 0 ? it.text_begin : para.cluster[starts[c]], end});
+      Item piece;
+      piece.width = w;
+      piece.text_begin = c == 0 ? it.text_begin : para.cluster[starts[c]];
+      piece.text_end = end;
+      p.split.push_back(piece);
+      p.split_source.push_back(i);
       if (c + 1 < starts.size()) {
-        const int32_t pen = prefers_break_at(para.text, end) ? params.emergency_preferred_penalty : params.emergency_penalty;
-        p.work.push_back({ItemKind::kPenalty, false, false, false, 0, 0, 0, pen, i, end, end});
+        Item join;
+        join.kind = ItemKind::kPenalty;
+        join.penalty = prefers_break_at(para.text, end) ? params.emergency_preferred_penalty : params.emergency_penalty;
+        join.text_begin = join.text_end = end;
+        p.split.push_back(join);
+        p.split_source.push_back(i);
       }
     }
   }
+  p.work = p.split;
   p.prepare();
   return split_any;
 }
@@ -331,7 +334,7 @@ class TotalFit {
       if (m_params.looseness != 0 && m_active.size() > kMaxLoosenessActive) return kNone;
       if (!m_p.legal(b, cfg.allow_dictionary)) continue;
       candidates.clear();
-      const Work& brk = m_p.work[b];
+      const Item& brk = m_p.work[b];
       const bool forced = m_p.forced(b);
       size_t keep = 0;
       for (size_t k = 0; k < m_active.size(); ++k) {
@@ -455,7 +458,7 @@ void make_result(const Paragraph& p, const BreakParams& params, const std::vecto
   uint8_t prev_fitness = kDecent;
   for (size_t i = 0; i < breaks.size(); ++i) {
     const uint32_t b = breaks[i];
-    const Work& brk = p.work[b];
+    const Item& brk = p.work[b];
     const Fixed lw = width_of_line(params.line_widths, static_cast<uint32_t>(i));
     const Measure m = measure(p, start, b, allow_shrink);
     const Fraction es = extra_stretch_of_pass(params, pass);
@@ -465,8 +468,8 @@ void make_result(const Paragraph& p, const BreakParams& params, const std::vecto
     r.demerits += line_demerits(params, f, steps, brk, prev_flagged, prev_fitness);
     r.loose_demerits += loose_demerits(params, steps);
     LineBreak line;
-    line.item_begin = start < p.work.size() ? p.work[start].source : p.work[b].source;
-    line.item_end = brk.source + 1;
+    line.item_begin = p.source(start < p.work.size() ? start : b);
+    line.item_end = p.source(b) + 1;
     line.text_begin = text_begin;
     line.text_end = i + 1 == breaks.size() ? text_size : brk.text_end;
     line.hyphenated = brk.kind == ItemKind::kPenalty && brk.flagged && brk.width > 0;
@@ -577,7 +580,7 @@ const LineBreakResult& LineBreaker::break_lines_greedy(const ItemList& items, co
     const bool fits = m.natural - m.shrink <= lw;
     const bool is_emergency = p.work[b].kind == ItemKind::kPenalty && b > 0 && b + 1 < n &&
                               p.work[b - 1].kind == ItemKind::kBox && p.work[b + 1].kind == ItemKind::kBox &&
-                              p.work[b - 1].source == p.work[b + 1].source;
+                              p.source(b - 1) == p.source(b + 1);
     if (fits && !p.forced(b)) {
       (is_emergency ? emergency : fallback) = b;
       continue;
