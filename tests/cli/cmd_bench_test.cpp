@@ -37,6 +37,7 @@ TEST_CASE("cli bench: JSON figures for an article", "[cli][bench]") {
   CHECK(number(r.out, "warm_ms") > 0);
   CHECK(number(r.out, "first_page_ms") > 0);
   CHECK(number(r.out, "first_page_ready_ms") > 0);
+  CHECK(number(r.out, "first_page_running_ms") > 0);
   CHECK(number(r.out, "render_pages") == std::min(pages, 2));
   CHECK(number(r.out, "render_median_ms") > 0);
   CHECK(number(r.out, "render_turn_median_ms") > 0);

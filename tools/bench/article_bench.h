@@ -32,6 +32,7 @@ struct ArticleFigures {
   double open_ms = 0;          // the open alone (reading and parsing what page 1 needs)
   double engine_start_ms = 0;  // Engine::create before it (fonts)
   double first_page_ready_ms = 0;  // the same with the hyphenation patterns of the language loaded
+  double first_page_running_ms = 0;  // on an engine that has drawn pages before, its caches emptied
   double resize_ms = 0;      // font size changed to one seen before (cache warm), every page again
   double source_mb_per_s = 0;  // of the cold run
   double shape_hit_rate = 0;   // over the warm run

@@ -178,6 +178,11 @@ std::string HyphenatorSet::dictionary_for(std::string_view language) {
   return fallback ? fallback : "";
 }
 
+void HyphenatorSet::clear_caches() const {
+  for (const auto& [file, hyphenator] : m_loaded)
+    if (hyphenator) hyphenator->clear_cache();
+}
+
 const Hyphenator* HyphenatorSet::for_language(std::string_view language) {
   for (const auto& [lang, h] : m_by_language) {
     if (lang == language) return h;

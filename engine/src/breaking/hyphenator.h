@@ -45,6 +45,8 @@ class Hyphenator {
     uint64_t misses = 0;
   };
   CacheStats cache_stats() const { return m_cache_stats; }
+  // Forgets every cached word (and gives back the cache's memory until the next word).
+  void clear_cache() const { m_cache.reset(); }
   static constexpr size_t kCacheBytes = sizeof(void*) == 8 ? 512u << 10 : 256u << 10;
 
  private:
@@ -94,6 +96,8 @@ class HyphenatorSet {
   static std::string dictionary_for(std::string_view language);
 
   uint32_t loaded_count() const { return static_cast<uint32_t>(m_loaded.size()); }
+  // Empties the word caches of every loaded dictionary; the patterns stay loaded.
+  void clear_caches() const;
 
  private:
   std::string m_directory;

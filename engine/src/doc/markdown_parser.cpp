@@ -670,7 +670,8 @@ bool looks_binary(std::string_view text) {
   size_t total = 0;
   for (size_t pos = 0; pos < sample.size(); ++total) {
     const size_t at = pos;
-    const char32_t cp = utf8::decode(sample, pos);
+    const auto byte = static_cast<unsigned char>(sample[pos]);
+    const char32_t cp = byte < 0x80 ? sample[pos++] : utf8::decode(sample, pos);
     const bool bad_utf8 = cp == utf8::kReplacement && sample.substr(at, 3) != "\xEF\xBF\xBD";
     const bool control = (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r' && cp != '\f' && cp != '\v') || cp == 0x7F;
     if (bad_utf8 || control) ++suspicious;
@@ -734,8 +735,8 @@ Status ArticleParser::parse_more() {
   const std::string_view body = std::string_view(m.article.source).substr(m.body_offset);
   const int first_line = static_cast<int>(m.splitter->next_line());
   // A body not much longer than a piece is parsed whole: a short last piece would save nothing.
-  const size_t end =
-      body.size() - m.parsed < 2 * m.piece_bytes ? body.size() : m.splitter->next_end(m.parsed, m.piece_bytes);
+  const size_t least = m.parsed == 0 ? std::min(m.piece_bytes, kFirstPieceBytes) : m.piece_bytes;
+  const size_t end = body.size() - m.parsed < 2 * least ? body.size() : m.splitter->next_end(m.parsed, least);
   const std::string_view piece = body.substr(m.parsed, end - m.parsed);
 
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
