@@ -139,10 +139,15 @@ Status Document::Impl::apply(const LayoutSettings& s) {
       article(), resolved, *engine.fonts, *engine.paragraphs,
       [this](const std::string& src) { return resolve_image(src); }, block_options, [this] { return parse_more(); });
   layout->set_time_budget(engine.config.limits.layout_budget_ms);
+  if (engine.config.background_shaping) engine.shaper->prefetch(article().source, layout->body_text_style());
   layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return ok_status();
 }
 
+
+Document::Impl::~Impl() {
+  if (parser) engine.shaper->stop_prefetch(parser->article().source.data());
+}
 
 Document::Document(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Document::~Document() = default;

@@ -23,6 +23,8 @@ raster::ImageLimits image_limits(const Limits& limits);
 
 struct Document::Impl {
   explicit Impl(Engine& e) : engine(e.impl()), images(image_limits(engine.config.limits)) {}
+  // Stops the engine's background shaping of this article's text (it reads the text in place).
+  ~Impl();
 
   Engine::Impl& engine;
   // The article grows as layout needs it (doc::ArticleParser): opening a long article parses only

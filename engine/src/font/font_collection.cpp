@@ -508,14 +508,18 @@ FT_Library FontCollection::ft_library() const { return m_impl->library; }
 
 hb_font_t* FontCollection::hb_font(FaceId face, Fixed size) {
   auto [it, inserted] = m_impl->hb_fonts.try_emplace({face, size}, nullptr);
-  if (inserted) {
-    hb_font_t* font = hb_font_create(m_impl->hb_faces.at(face));
-    hb_ot_font_set_funcs(font);
-    // Scale in 26.6 pixels: HarfBuzz then reports advances and offsets directly in our unit.
-    hb_font_set_scale(font, size, size);
-    it->second = font;
-  }
+  if (inserted) it->second = create_hb_font(m_impl->hb_faces.at(face), size);
   return it->second;
+}
+
+hb_face_t* FontCollection::hb_face(FaceId face) const { return m_impl->hb_faces.at(face); }
+
+hb_font_t* create_hb_font(hb_face_t* face, Fixed size) {
+  hb_font_t* font = hb_font_create(face);
+  hb_ot_font_set_funcs(font);
+  // Scale in 26.6 pixels: HarfBuzz then reports advances and offsets directly in our unit.
+  hb_font_set_scale(font, size, size);
+  return font;
 }
 
 FontMetrics FontCollection::metrics(FaceId face, Fixed size) const {

@@ -63,6 +63,10 @@ struct FaceMatch {
   bool synthetic_italic = false;
 };
 
+// A new HarfBuzz font of `face` at `size` (pixels, 26.6), as FontCollection::hb_font makes them: the
+// same font wherever it is made, so that a word shapes alike on every thread. The caller destroys it.
+hb_font_t* create_hb_font(hb_face_t* face, Fixed size);
+
 class FontCollection {
  public:
   static Result<std::unique_ptr<FontCollection>> create(const FontConfig& config);
@@ -109,6 +113,9 @@ class FontCollection {
   // A HarfBuzz font for face at size (pixels, 26.6); scale is set so that positions come out in 26.6.
   // Cached; valid as long as the collection.
   hb_font_t* hb_font(FaceId face, Fixed size);
+  // The HarfBuzz face; valid as long as the collection (hb_face_reference it to keep it longer).
+  // HarfBuzz faces may be used from any thread.
+  hb_face_t* hb_face(FaceId face) const;
 
   FontMetrics metrics(FaceId face, Fixed size) const;
   const FaceInfo& info(FaceId face) const;

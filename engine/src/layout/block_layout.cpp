@@ -65,6 +65,12 @@ void BlockLayouter::set_text_style(const style::ComputedStyle& s, shape::TextSty
   for (const auto& f : s.features) t.features.push_back(to_hb(f));
 }
 
+shape::TextStyle BlockLayouter::body_text_style() const {
+  shape::TextStyle t;
+  set_text_style(m_resolved.style(ElementKind::kBody), t);
+  return t;
+}
+
 uint16_t BlockLayouter::add_style(ParagraphSpec& spec, const style::ComputedStyle& s, uint8_t decoration) {
   for (size_t i = 0; i < spec.styles.size(); ++i) {
     const auto& o = spec.styles[i];

@@ -53,6 +53,8 @@ class BlockLayouter {
   std::string fit_with_ellipsis(const std::string& text, style::ElementKind element, Fixed width);
   // Distance from a line's top to its baseline, for a style.
   Fixed baseline_offset(style::ElementKind element);
+  // The style of body text, as its paragraphs are shaped.
+  shape::TextStyle body_text_style() const;
   // Whether paragraphs are broken first-fit (the cheapest mode, and what a spent time budget falls back to).
   void set_greedy(bool greedy) { m_options.greedy = greedy; }
   bool greedy() const { return m_options.greedy; }

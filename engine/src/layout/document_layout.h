@@ -80,6 +80,7 @@ class DocumentLayout final : public paginate::FlowSource {
   std::shared_ptr<const BlockBox> box(uint32_t entry, int looseness);
   const BoxCacheStats& box_cache_stats() const { return m_cache.stats(); }
   const style::ResolvedLayout& resolved() const { return m_resolved; }
+  shape::TextStyle body_text_style() const { return m_layouter.body_text_style(); }
 
  private:
   using Summary = BlockSummary;

@@ -1,9 +1,11 @@
 #include "shape/shaper.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 #include <algorithm>
 
+#include "shape/harfbuzz_shaping.h"
 #include "support/hash.h"
 #include "support/utf8.h"
 
@@ -126,7 +128,61 @@ struct Shaper::RunContext {
 Shaper::Shaper(font::FontCollection& fonts, ShapeCache& cache)
     : m_fonts(fonts), m_cache(cache), m_buffer(hb_buffer_create()) {}
 
-Shaper::~Shaper() { hb_buffer_destroy(m_buffer); }
+Shaper::~Shaper() {
+  m_prefetch.reset();
+  hb_buffer_destroy(m_buffer);
+}
+
+namespace {
+
+// The script of the first letter of the text (within its first 64 KB): the script of most of its
+// words, as the itemizer will resolve them.
+hb_script_t first_script(std::string_view text) {
+  text = text.substr(0, 64 * 1024);
+  for (size_t pos = 0; pos < text.size();) {
+    const auto cp = static_cast<UChar32>(utf8::decode(text, pos));
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(cp, &status);
+    if (U_SUCCESS(status) && script != USCRIPT_COMMON && script != USCRIPT_INHERITED && script != USCRIPT_UNKNOWN)
+      return hb_script_from_string(uscript_getShortName(script), -1);
+  }
+  return HB_SCRIPT_INVALID;
+}
+
+}  // namespace
+
+void Shaper::prefetch(std::string_view text, const TextStyle& style) {
+  if (!m_cache_enabled) return;
+  const StyleSetup& set = setup(style);
+  const font::FaceId face = set.match.face;
+  const hb_script_t script = first_script(text);
+  if (face == font::kNoFace || script == HB_SCRIPT_INVALID || m_fonts.space_in_layout(face)) {
+    m_prefetch.reset();
+    return;
+  }
+  PrefetchStyle p;
+  p.face = face;
+  p.size = style.size;
+  p.features_hash = set.features_hash;
+  p.features = style.features;
+  p.language = set.hb_language;
+  p.script = script;
+  p.direction = hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
+  p.hb_face = m_fonts.hb_face(face);
+  if (m_prefetch) {
+    const PrefetchStyle& now = m_prefetch->style();
+    if (m_prefetch->text().data() == text.data() && m_prefetch->text().size() == text.size() && now.face == p.face &&
+        now.size == p.size && now.features_hash == p.features_hash && now.language == p.language &&
+        now.script == p.script)
+      return;
+  }
+  m_prefetch.reset();
+  m_prefetch = std::make_unique<ShapePrefetcher>(text, std::move(p));
+}
+
+void Shaper::stop_prefetch(const char* text_begin) {
+  if (m_prefetch && m_prefetch->text().data() == text_begin) m_prefetch.reset();
+}
 
 const Shaper::StyleSetup& Shaper::setup(const TextStyle& s) {
   for (const StyleSetup& known : m_setups) {
@@ -226,30 +282,9 @@ void Shaper::shape_into(std::string_view text, std::span<const StyleRange> range
 
 void Shaper::shape_segment(const RunContext& run, std::string_view context, uint32_t begin, uint32_t end,
                            uint32_t cluster_base, ShapedSegment& out) {
-  hb_buffer_clear_contents(m_buffer);
-  hb_buffer_add_utf8(m_buffer, context.data(), static_cast<int>(context.size()), begin, static_cast<int>(end - begin));
-  hb_buffer_set_direction(m_buffer, run.direction);
-  hb_buffer_set_script(m_buffer, run.item.script);
-  hb_buffer_set_language(m_buffer, run.language);
-  hb_buffer_set_cluster_level(m_buffer, HB_BUFFER_CLUSTER_LEVEL_MONOTONE_GRAPHEMES);
-  hb_shape(run.font, m_buffer, run.features->data(), static_cast<unsigned>(run.features->size()));
-  unsigned count = 0;
-  const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(m_buffer, &count);
-  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(m_buffer, nullptr);
-  const bool reverse = HB_DIRECTION_IS_BACKWARD(run.direction);
-  for (unsigned k = 0; k < count; ++k) {
-    // HarfBuzz returns right-to-left text in visual order; the contract is logical order.
-    const unsigned i = reverse ? count - 1 - k : k;
-    out.glyph_id.push_back(infos[i].codepoint);
-    out.advance.push_back(pos[i].x_advance);
-    out.x_offset.push_back(pos[i].x_offset);
-    out.y_offset.push_back(pos[i].y_offset);
-    out.cluster.push_back(infos[i].cluster - cluster_base);
-    const auto flags = hb_glyph_info_get_glyph_flags(&infos[i]);
-    out.flags.push_back((flags & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) ? kUnsafeToBreak : 0);
-  }
+  shape_with_harfbuzz(m_buffer, {run.font, run.direction, run.item.script, run.language, *run.features}, context, begin,
+                      end, cluster_base, out);
 }
-
 
 void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
   const std::string_view text = run.paragraph;
@@ -291,7 +326,14 @@ void Shaper::shape_run(const RunContext& run, ShapedParagraph& out) {
     if (bounded && seg.size() <= ShapeCache::kMaxSegmentBytes) {
       const ShapeKey key = ShapeKey::make(run.item.face, run.size, run.features_hash, run.direction, run.item.script,
                                           run.language, seg);
-      if (const CachedSegment* hit = m_cache.find(key)) {
+      const CachedSegment* hit = m_cache.find(key);
+      if (!hit && m_prefetch && m_prefetch->ready()) {
+        // Words shaped ahead go into the cache first; the gathered hits would not survive the inserts.
+        flush();
+        m_prefetch->drain_into(m_cache);
+        hit = m_cache.find(key);
+      }
+      if (hit) {
         ++m_stats.segments_from_cache;
         if (unsafe_seam(out.glyph_count() + pending, hit->size(), hit->size() ? hit->flags()[0] : 0)) {
           m_hits.clear();

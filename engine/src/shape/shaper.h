@@ -6,6 +6,7 @@
 #include <hb.h>
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -15,6 +16,7 @@
 #include "font/font_collection.h"
 #include "shape/itemizer.h"
 #include "shape/shape_cache.h"
+#include "shape/shape_prefetcher.h"
 #include "shape/shaped_paragraph.h"
 #include "support/fixed.h"
 #include "support/result.h"
@@ -71,6 +73,16 @@ class Shaper {
 
   void set_cache_enabled(bool enabled) { m_cache_enabled = enabled; }
 
+  // Shapes the words of `text` (an article's source) in `style` on a second thread (ShapePrefetcher),
+  // ahead of the layout; shape() moves them into the cache when it misses a word. Replaces a
+  // prefetch of other text or style; the same text and style go on as they are. `text` must stay
+  // valid until stop_prefetch() with it, the next prefetch, or the Shaper's end. Nothing starts when
+  // the cache is off or the style's face shapes words with their neighbours (space_in_layout).
+  void prefetch(std::string_view text, const TextStyle& style);
+  // Stops the prefetch if it reads the text that starts at `text_begin`.
+  void stop_prefetch(const char* text_begin);
+  ShapePrefetcher* prefetcher() { return m_prefetch.get(); }
+
   // The glyph to draw at a hyphenation break in `run`'s face and size: U+2010 HYPHEN if the face has
   // it, else U+002D HYPHEN-MINUS.
   HyphenGlyph hyphen(const ShapedRun& run);
@@ -111,6 +123,7 @@ class Shaper {
   hb_buffer_t* m_buffer;
   ShapedSegment m_scratch;
   std::vector<std::pair<const CachedSegment*, uint32_t>> m_hits;  // shape_run's gathered cache hits
+  std::unique_ptr<ShapePrefetcher> m_prefetch;
   // Reused from paragraph to paragraph, so the steady state does not allocate for them.
   std::vector<StyleSetup> m_setups;
   std::vector<ItemStyle> m_item_styles;

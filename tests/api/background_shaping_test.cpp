@@ -1,0 +1,57 @@
+// Shaping words ahead on a second thread changes when words are shaped, never how: every article lays
+// out to the same pages with background shaping on and off.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "api/document_impl.h"
+
+using namespace inkset;
+
+namespace {
+
+// The layout dump without its statistics (cache hits depend on which thread shaped a word first).
+std::string pages_of(bool background, const std::string& path, const LayoutSettings& settings) {
+  EngineConfig config;
+  config.background_shaping = background;
+  auto engine = Engine::create(config);
+  REQUIRE(engine.ok());
+  auto doc = Document::open_file(**engine, path, settings);
+  REQUIRE(doc.ok());
+  CHECK(((*engine)->impl().shaper->prefetcher() != nullptr) == background);
+  std::string dump = (*doc)->layout_json(false);
+  return dump.substr(0, dump.rfind("\"stats\""));
+}
+
+}  // namespace
+
+TEST_CASE("background shaping: the pages are the same with it and without it", "[api][prefetch]") {
+  LayoutSettings narrow;
+  narrow.page_width = 400;
+  narrow.page_height = 600;
+  for (const char* name : {"sample", "longform", "multilingual"}) {
+    const std::string path = std::string(INKSET_SOURCE_DIR "/content/") + name + "/article.md";
+    INFO(name);
+    for (const LayoutSettings& settings : {LayoutSettings{}, narrow}) {
+      const std::string with = pages_of(true, path, settings);
+      CHECK(with.size() > 1000);
+      CHECK(with == pages_of(false, path, settings));
+    }
+  }
+}
+
+TEST_CASE("background shaping: closing the document stops it, the engine goes on", "[api][prefetch]") {
+  auto engine = Engine::create();
+  REQUIRE(engine.ok());
+  const std::string path = INKSET_SOURCE_DIR "/content/bench/emma.md";
+  {
+    auto doc = Document::open_file(**engine, path);
+    REQUIRE(doc.ok());
+    REQUIRE((*engine)->impl().shaper->prefetcher() != nullptr);
+    CHECK((*doc)->ensure_page(0));
+  }
+  CHECK((*engine)->impl().shaper->prefetcher() == nullptr);
+  auto again = Document::open_file(**engine, path);
+  REQUIRE(again.ok());
+  CHECK((*again)->ensure_page(2));
+}

@@ -1,0 +1,121 @@
+// Words shaped ahead on the second thread must give exactly the shaping the Shaper makes itself, and
+// the thread must stop cleanly whatever state its hand-off is in.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <thread>
+
+#include "shape/shape_prefetcher.h"
+#include "shape/shaper.h"
+#include "shape_fixture.h"
+
+using namespace inkset;
+
+namespace {
+
+std::string read(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+// Waits for the prefetch to finish, moving its words into the cache as the layout would.
+size_t drain_all(shape::ShapePrefetcher& p, shape::ShapeCache& cache) {
+  size_t words = 0;
+  for (;;) {
+    const bool done = p.done();  // read before draining: the last words are then in the hand-off
+    words += p.drain_into(cache);
+    if (done) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return words;
+}
+
+void check_same(const shape::ShapedParagraph& a, const shape::ShapedParagraph& b) {
+  REQUIRE(a.glyph_count() == b.glyph_count());
+  CHECK(a.glyph_id == b.glyph_id);
+  CHECK(a.advance == b.advance);
+  CHECK(a.x_offset == b.x_offset);
+  CHECK(a.y_offset == b.y_offset);
+  CHECK(a.cluster == b.cluster);
+  CHECK(a.flags == b.flags);
+}
+
+}  // namespace
+
+TEST_CASE("prefetch: words shaped ahead shape paragraphs exactly as the shaper does", "[shape][prefetch]") {
+  const std::string source = read(INKSET_SOURCE_DIR "/content/sample/article.md");
+  const auto style = test::style("Charis SIL", px_to_fixed(24), "en");
+  shape::ShapeCache cache;
+  shape::Shaper shaper(test::fonts(), cache);
+  shaper.prefetch(source, style);
+  REQUIRE(shaper.prefetcher() != nullptr);
+  const size_t words = drain_all(*shaper.prefetcher(), cache);
+  CHECK(words > 500);
+  // Paragraphs as the layout gives them: soft line breaks are spaces.
+  size_t from_cache = 0;
+  for (size_t begin = 0; begin < source.size();) {
+    size_t end = source.find("\n\n", begin);
+    if (end == std::string::npos) end = source.size();
+    std::string paragraph = source.substr(begin, end - begin);
+    for (char& c : paragraph)
+      if (c == '\n') c = ' ';
+    begin = end + 2;
+    if (paragraph.empty() || paragraph.find_first_of("#*_[`|>") != std::string::npos) continue;
+    const shape::StyleRange range{0, static_cast<uint32_t>(paragraph.size()), 0};
+    const auto before = shaper.stats().segments_from_cache;
+    const auto cached = shaper.shape(paragraph, {&range, 1}, {&style, 1}, shape::BaseDirection::kAuto);
+    from_cache += shaper.stats().segments_from_cache - before;
+    INFO(paragraph);
+    check_same(cached, test::shape_one(paragraph, style));
+  }
+  // The words came from the prefetch: this shaper had shaped nothing before.
+  CHECK(from_cache > 500);
+}
+
+TEST_CASE("prefetch: the same text and style go on, another style starts again, stop ends it",
+          "[shape][prefetch]") {
+  const std::string text = "one two three four five six seven eight nine ten";
+  const std::string other = text;
+  shape::ShapeCache cache;
+  shape::Shaper shaper(test::fonts(), cache);
+  const auto style = test::style("Charis SIL", px_to_fixed(24), "en");
+  shaper.prefetch(text, style);
+  const shape::ShapePrefetcher* first = shaper.prefetcher();
+  REQUIRE(first);
+  shaper.prefetch(text, style);
+  CHECK(shaper.prefetcher() == first);
+  shaper.prefetch(text, test::style("Charis SIL", px_to_fixed(30), "en"));
+  REQUIRE(shaper.prefetcher());
+  CHECK(shaper.prefetcher()->style().size == px_to_fixed(30));
+  shaper.stop_prefetch(other.data());  // another text: nothing stops
+  CHECK(shaper.prefetcher());
+  shaper.stop_prefetch(text.data());
+  CHECK(shaper.prefetcher() == nullptr);
+  // Nothing to prefetch in a text without letters, or without the cache.
+  shaper.prefetch("12 34 -- ..", style);
+  CHECK(shaper.prefetcher() == nullptr);
+  shaper.set_cache_enabled(false);
+  shaper.prefetch(text, style);
+  CHECK(shaper.prefetcher() == nullptr);
+}
+
+TEST_CASE("prefetch: a prefetcher whose hand-off is full and never taken stops when destroyed",
+          "[shape][prefetch]") {
+  std::string text;
+  for (size_t i = 0; i < 3 * shape::ShapePrefetcher::kMaxWaiting; ++i) text += "w" + std::to_string(i) + " ";
+  shape::PrefetchStyle style;
+  style.face = test::fonts().match("Charis SIL", 400, false).face;
+  style.size = px_to_fixed(24);
+  style.script = HB_SCRIPT_LATIN;
+  style.hb_face = test::fonts().hb_face(style.face);
+  auto p = std::make_unique<shape::ShapePrefetcher>(text, style);
+  // It fills its hand-off and waits; destroying it must not wait for a drain that never comes.
+  while (!p->ready()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK_FALSE(p->done());
+  p.reset();
+  SUCCEED("stopped");
+}
