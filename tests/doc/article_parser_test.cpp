@@ -16,6 +16,7 @@ namespace {
 struct Parsed {
   std::string description;
   int pieces = 0;
+  std::vector<uint32_t> ends;  // per piece: where in the source its last block ends
 };
 
 Parsed parse_in_pieces(std::string_view source, size_t piece_bytes) {
@@ -26,6 +27,8 @@ Parsed parse_in_pieces(std::string_view source, size_t piece_bytes) {
     auto status = (*parser)->parse_more();
     if (!status) FAIL(status.error().message);
     ++p.pieces;
+    const auto& blocks = (*parser)->article().blocks;
+    p.ends.push_back(blocks.empty() ? 0 : blocks.back().source.end);
   }
   p.description = fuzz::describe_article((*parser)->article());
   return p;
@@ -63,9 +66,26 @@ TEST_CASE("article parser: every article in content/ parses the same in pieces a
 
 TEST_CASE("article parser: a long article is cut into many pieces of about the asked size", "[doc][parser][pieces]") {
   const std::string emma = read_file(INKSET_SOURCE_DIR "/content/bench/emma.md");
-  const Parsed p = parse_in_pieces(emma, ArticleParser::kPieceBytes);
-  CHECK(p.pieces >= static_cast<int>(emma.size() / ArticleParser::kPieceBytes) - 1);
-  CHECK(p.pieces <= static_cast<int>(emma.size() / ArticleParser::kPieceBytes) + 1);
+  constexpr size_t kPiece = ArticleParser::kPieceBytes;
+  constexpr size_t kFirst = ArticleParser::kFirstPieceBytes;
+  const Parsed p = parse_in_pieces(emma, kPiece);
+  // The first pieces grow from kFirst, each as large as all before it, up to kPiece: 4, 4, 8 and
+  // 16 KB make the first 32 KB, in three more pieces than one.
+  int ramp = 0;
+  for (size_t parsed = 0; parsed < kPiece; parsed += std::max(parsed, kFirst)) ++ramp;
+  const int expected = static_cast<int>(emma.size() / kPiece) + ramp - 1;
+  CHECK(p.pieces >= expected - 1);
+  CHECK(p.pieces <= expected + 1);
+  REQUIRE(p.ends.size() > 6);
+  CHECK(p.ends[0] >= kFirst);
+  CHECK(p.ends[0] < 2 * kFirst);
+  CHECK(p.ends[1] - p.ends[0] >= kFirst);
+  CHECK(p.ends[2] - p.ends[1] >= 2 * kFirst);
+  for (size_t i = static_cast<size_t>(ramp); i + 1 < p.ends.size(); ++i) {
+    INFO("piece " << i);
+    CHECK(p.ends[i] - p.ends[i - 1] >= kPiece);
+    CHECK(p.ends[i] - p.ends[i - 1] < 2 * kPiece);
+  }
   CHECK(p.description == whole(emma));
 }
 

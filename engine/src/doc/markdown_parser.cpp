@@ -735,7 +735,7 @@ Status ArticleParser::parse_more() {
   const std::string_view body = std::string_view(m.article.source).substr(m.body_offset);
   const int first_line = static_cast<int>(m.splitter->next_line());
   // A body not much longer than a piece is parsed whole: a short last piece would save nothing.
-  const size_t least = m.parsed == 0 ? std::min(m.piece_bytes, kFirstPieceBytes) : m.piece_bytes;
+  const size_t least = std::min(m.piece_bytes, std::max(m.parsed, kFirstPieceBytes));
   const size_t end = body.size() - m.parsed < 2 * least ? body.size() : m.splitter->next_end(m.parsed, least);
   const std::string_view piece = body.substr(m.parsed, end - m.parsed);
 

@@ -37,9 +37,9 @@ struct ParseLimits {
 class ArticleParser {
  public:
   static constexpr size_t kPieceBytes = 32 * 1024;
-  // The first piece is smaller: it is parsed when the article opens, and a first page needs a few
-  // kilobytes of text.
-  static constexpr size_t kFirstPieceBytes = 8 * 1024;
+  // The first pieces are smaller, each as large as all before it, from this size up to kPieceBytes:
+  // the first is parsed when the article opens, and a first page needs a few kilobytes of text.
+  static constexpr size_t kFirstPieceBytes = 4 * 1024;
 
   // Reads the front matter and checks the encoding; parses no block yet. Errors as parse_article.
   // piece_bytes: the least size of a piece (tests cut at every place allowed with 1).
@@ -50,8 +50,8 @@ class ArticleParser {
   const Article& article() const;
   Article& article();
   bool finished() const;
-  // Parses the next piece (about kPieceBytes, kFirstPieceBytes for the first one, or the rest where the
-  // body cannot be cut). Errors as
+  // Parses the next piece (about kPieceBytes, less for the first ones (see kFirstPieceBytes), or the
+  // rest where the body cannot be cut). Errors as
   // parse_article, for that piece; the blocks of earlier pieces stay valid.
   Status parse_more();
   Status parse_all();
