@@ -42,7 +42,8 @@ struct EngineConfig {
   size_t shape_cache_bytes = 8u << 20;
   size_t glyph_cache_bytes = 4u << 20;
   // Shape an article's words on a second thread ahead of its layout (one thread per document being
-  // laid out). Off where every core is busy already, e.g. when documents are laid out in parallel.
+  // laid out), on machines with more than one core. Turn it off where every core is busy already,
+  // e.g. when documents are laid out in parallel.
   bool background_shaping = true;
   Limits limits;  // for every document opened on the engine
 };

@@ -3,6 +3,7 @@
 #include <cstring>
 #include <filesystem>
 #include <map>
+#include <thread>
 
 #include "api/document_impl.h"
 #include "api/image_sandbox.h"
@@ -139,7 +140,8 @@ Status Document::Impl::apply(const LayoutSettings& s) {
       article(), resolved, *engine.fonts, *engine.paragraphs,
       [this](const std::string& src) { return resolve_image(src); }, block_options, [this] { return parse_more(); });
   layout->set_time_budget(engine.config.limits.layout_budget_ms);
-  if (engine.config.background_shaping) engine.shaper->prefetch(article().source, layout->body_text_style());
+  if (engine.config.background_shaping && std::thread::hardware_concurrency() > 1)
+    engine.shaper->prefetch(article().source, layout->body_text_style());
   layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return ok_status();
 }
