@@ -5,6 +5,7 @@
 #include <string>
 
 #include "api/document_impl.h"
+#include "../support/cli_run.h"
 
 using namespace inkset;
 
@@ -54,4 +55,13 @@ TEST_CASE("background shaping: closing the document stops it, the engine goes on
   auto again = Document::open_file(**engine, path);
   REQUIRE(again.ok());
   CHECK((*again)->ensure_page(2));
+}
+
+TEST_CASE("background shaping: the command line can turn it off, with the same pages", "[api][prefetch][cli]") {
+  const std::string article = INKSET_SOURCE_DIR "/content/longform/article.md";
+  const auto with = test::run("layout " + article + " --json --no-timing");
+  const auto without = test::run("layout " + article + " --json --no-timing --no-background-shaping");
+  REQUIRE(with.exit_code == 0);
+  REQUIRE(without.exit_code == 0);
+  CHECK(with.out.substr(0, with.out.rfind("\"stats\"")) == without.out.substr(0, without.out.rfind("\"stats\"")));
 }
