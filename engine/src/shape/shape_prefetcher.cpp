@@ -1,5 +1,7 @@
 #include "shape/shape_prefetcher.h"
 
+#include <system_error>
+
 #include "shape/harfbuzz_shaping.h"
 
 namespace inkset::shape {
@@ -18,7 +20,12 @@ void ShapePrefetcher::Words::clear() {
 
 ShapePrefetcher::ShapePrefetcher(std::string_view text, PrefetchStyle style) : m_text(text), m_style(std::move(style)) {
   hb_face_reference(m_style.hb_face);
-  m_worker = std::thread([this] { run(); });
+  try {
+    m_worker = std::thread([this] { run(); });
+  } catch (const std::system_error&) {
+    // No thread to be had (a process at its limit): the layout shapes every word itself.
+    m_done = true;
+  }
 }
 
 ShapePrefetcher::~ShapePrefetcher() {
@@ -27,7 +34,7 @@ ShapePrefetcher::~ShapePrefetcher() {
     m_stop = true;
   }
   m_taken.notify_all();
-  m_worker.join();
+  if (m_worker.joinable()) m_worker.join();
   hb_face_destroy(m_style.hb_face);
 }
 

@@ -42,7 +42,8 @@ struct PrefetchStyle {
 
 class ShapePrefetcher {
  public:
-  // Starts the worker on `text`, which must stay valid until the prefetcher is destroyed.
+  // Starts the worker on `text`, which must stay valid until the prefetcher is destroyed. Without a
+  // thread to be had, nothing is shaped ahead (done() at once).
   ShapePrefetcher(std::string_view text, PrefetchStyle style);
   ~ShapePrefetcher();  // stops the worker and waits for it
   ShapePrefetcher(const ShapePrefetcher&) = delete;
