@@ -82,24 +82,32 @@ TEST_CASE("prefetch: the same text and style go on, another style starts again, 
   shape::ShapeCache cache;
   shape::Shaper shaper(test::fonts(), cache);
   const auto style = test::style("Charis SIL", px_to_fixed(24), "en");
+  CHECK(shaper.prefetcher() == nullptr);  // no thread before the first prefetch
   shaper.prefetch(text, style);
-  const shape::ShapePrefetcher* first = shaper.prefetcher();
-  REQUIRE(first);
-  shaper.prefetch(text, style);
-  CHECK(shaper.prefetcher() == first);
+  shape::ShapePrefetcher* p = shaper.prefetcher();
+  REQUIRE(p);
+  CHECK(p->text().data() == text.data());
+  drain_all(*p, cache);
+  const auto words = cache.stats().entries;
+  CHECK(words == 10);
+  shaper.prefetch(text, style);  // the same: nothing shaped again
+  CHECK(p->done());
+  CHECK_FALSE(p->ready());
   shaper.prefetch(text, test::style("Charis SIL", px_to_fixed(30), "en"));
-  REQUIRE(shaper.prefetcher());
-  CHECK(shaper.prefetcher()->style().size == px_to_fixed(30));
+  CHECK(shaper.prefetcher() == p);  // one thread for every text
+  CHECK(p->style().size == px_to_fixed(30));
+  drain_all(*p, cache);
+  CHECK(cache.stats().entries == 2 * words);
   shaper.stop_prefetch(other.data());  // another text: nothing stops
-  CHECK(shaper.prefetcher());
+  CHECK(p->text().data() == text.data());
   shaper.stop_prefetch(text.data());
-  CHECK(shaper.prefetcher() == nullptr);
+  CHECK(p->text().empty());
   // Nothing to prefetch in a text without letters, or without the cache.
   shaper.prefetch("12 34 -- ..", style);
-  CHECK(shaper.prefetcher() == nullptr);
+  CHECK(p->text().empty());
   shaper.set_cache_enabled(false);
   shaper.prefetch(text, style);
-  CHECK(shaper.prefetcher() == nullptr);
+  CHECK(p->text().empty());
 }
 
 TEST_CASE("prefetch: a prefetcher whose hand-off is full and never taken stops when destroyed",
@@ -111,11 +119,20 @@ TEST_CASE("prefetch: a prefetcher whose hand-off is full and never taken stops w
   style.size = px_to_fixed(24);
   style.script = HB_SCRIPT_LATIN;
   style.hb_face = test::fonts().hb_face(style.face);
-  auto p = std::make_unique<shape::ShapePrefetcher>(text, style);
-  // It fills its hand-off and waits; destroying it must not wait for a drain that never comes.
-  while (!p->ready()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  CHECK_FALSE(p->done());
+  auto p = std::make_unique<shape::ShapePrefetcher>();
+  // It fills its hand-off and waits; neither stopping nor destroying it may wait for a drain that
+  // never comes.
+  auto fill = [&] {
+    p->start(text, style);
+    while (!p->ready()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    CHECK_FALSE(p->done());
+  };
+  fill();
+  p->stop();
+  CHECK(p->done());
+  CHECK_FALSE(p->ready());  // the abandoned text's words are dropped
+  fill();
   p.reset();
   SUCCEED("stopped");
 }

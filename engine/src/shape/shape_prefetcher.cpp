@@ -18,29 +18,79 @@ void ShapePrefetcher::Words::clear() {
   glyphs.clear();
 }
 
-ShapePrefetcher::ShapePrefetcher(std::string_view text, PrefetchStyle style) : m_text(text), m_style(std::move(style)) {
-  hb_face_reference(m_style.hb_face);
+ShapePrefetcher::ShapePrefetcher() {
   try {
     m_worker = std::thread([this] { run(); });
   } catch (const std::system_error&) {
     // No thread to be had (a process at its limit): the layout shapes every word itself.
-    m_done = true;
   }
 }
 
 ShapePrefetcher::~ShapePrefetcher() {
   {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_stop = true;
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_exit = true;
+    m_abandon = true;
   }
-  m_taken.notify_all();
+  m_wake.notify_all();
   if (m_worker.joinable()) m_worker.join();
-  hb_face_destroy(m_style.hb_face);
+  release_face();
+}
+
+void ShapePrefetcher::release_face() {
+  if (m_style.hb_face) hb_face_destroy(m_style.hb_face);
+  m_style.hb_face = nullptr;
+}
+
+void ShapePrefetcher::abandon(std::unique_lock<std::mutex>& lock) {
+  m_job = false;
+  m_abandon = true;
+  m_wake.notify_all();
+  m_idle.wait(lock, [&] { return !m_busy; });
+  m_abandon = false;
+  m_waiting.clear();
+  m_ready_words.store(0, std::memory_order_release);
+}
+
+void ShapePrefetcher::start(std::string_view text, PrefetchStyle style) {
+  if (!m_worker.joinable()) return;
+  {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    abandon(lock);
+    release_face();
+    m_text = text;
+    m_style = std::move(style);
+    hb_face_reference(m_style.hb_face);
+    m_job = true;
+  }
+  m_wake.notify_all();
+}
+
+void ShapePrefetcher::stop() {
+  std::unique_lock<std::mutex> lock(m_mutex);
+  abandon(lock);
+  release_face();
+  m_text = {};
 }
 
 bool ShapePrefetcher::done() {
   std::lock_guard<std::mutex> lock(m_mutex);
-  return m_done;
+  return !m_job && !m_busy;
+}
+
+void ShapePrefetcher::run() {
+  std::unique_lock<std::mutex> lock(m_mutex);
+  for (;;) {
+    m_wake.wait(lock, [&] { return m_exit || m_job; });
+    if (m_exit) return;
+    m_job = false;
+    m_busy = true;
+    lock.unlock();
+    shape_words();
+    lock.lock();
+    m_busy = false;
+    m_idle.notify_all();
+  }
 }
 
 bool ShapePrefetcher::first_sight(uint64_t hash) {
@@ -57,15 +107,16 @@ bool ShapePrefetcher::first_sight(uint64_t hash) {
   }
 }
 
-void ShapePrefetcher::run() {
+void ShapePrefetcher::shape_words() {
   hb_font_t* font = font::create_hb_font(m_style.hb_face, m_style.size);
   hb_buffer_t* buffer = hb_buffer_create();
   const HarfBuzzRun harfbuzz{font, m_style.direction, m_style.script, m_style.language, m_style.features};
   m_seen.assign(kSeenSlots, 0);
+  m_seen_count = 0;
   std::string segment;
   ShapedSegment word;
   const std::string_view text = m_text;
-  for (size_t pos = 0; pos < text.size();) {
+  for (size_t pos = 0; pos < text.size() && !m_abandon.load(std::memory_order_relaxed);) {
     while (pos < text.size() && is_space(text[pos])) ++pos;
     const size_t begin = pos;
     while (pos < text.size() && !is_space(text[pos])) ++pos;
@@ -87,8 +138,8 @@ void ShapePrefetcher::run() {
     word.clear();
     shape_with_harfbuzz(buffer, harfbuzz, segment, 0, static_cast<uint32_t>(segment.size()), 0, word);
     std::unique_lock<std::mutex> lock(m_mutex);
-    m_taken.wait(lock, [&] { return m_stop || m_waiting.size() < kMaxWaiting; });
-    if (m_stop) break;
+    m_wake.wait(lock, [&] { return m_abandon || m_exit || m_waiting.size() < kMaxWaiting; });
+    if (m_abandon || m_exit) break;
     m_waiting.text += segment;
     m_waiting.text_end.push_back(static_cast<uint32_t>(m_waiting.text.size()));
     ShapedSegment& g = m_waiting.glyphs;
@@ -103,8 +154,6 @@ void ShapePrefetcher::run() {
   }
   hb_buffer_destroy(buffer);
   hb_font_destroy(font);
-  std::lock_guard<std::mutex> lock(m_mutex);
-  m_done = true;
 }
 
 size_t ShapePrefetcher::drain_into(ShapeCache& cache) {
@@ -114,7 +163,7 @@ size_t ShapePrefetcher::drain_into(ShapeCache& cache) {
     std::swap(m_waiting, m_drained);
     m_ready_words.store(0, std::memory_order_release);
   }
-  m_taken.notify_one();
+  m_wake.notify_all();
   const Words& w = m_drained;
   uint32_t text_begin = 0, glyph_begin = 0;
   for (size_t i = 0; i < w.size(); ++i) {

@@ -157,7 +157,7 @@ void Shaper::prefetch(std::string_view text, const TextStyle& style) {
   const font::FaceId face = set.match.face;
   const hb_script_t script = first_script(text);
   if (face == font::kNoFace || script == HB_SCRIPT_INVALID || m_fonts.space_in_layout(face)) {
-    m_prefetch.reset();
+    if (m_prefetch) m_prefetch->stop();
     return;
   }
   PrefetchStyle p;
@@ -169,19 +169,20 @@ void Shaper::prefetch(std::string_view text, const TextStyle& style) {
   p.script = script;
   p.direction = hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL ? HB_DIRECTION_RTL : HB_DIRECTION_LTR;
   p.hb_face = m_fonts.hb_face(face);
-  if (m_prefetch) {
+  if (!m_prefetch) {
+    m_prefetch = std::make_unique<ShapePrefetcher>();
+  } else {
     const PrefetchStyle& now = m_prefetch->style();
     if (m_prefetch->text().data() == text.data() && m_prefetch->text().size() == text.size() && now.face == p.face &&
         now.size == p.size && now.features_hash == p.features_hash && now.language == p.language &&
         now.script == p.script)
       return;
   }
-  m_prefetch.reset();
-  m_prefetch = std::make_unique<ShapePrefetcher>(text, std::move(p));
+  m_prefetch->start(text, std::move(p));
 }
 
 void Shaper::stop_prefetch(const char* text_begin) {
-  if (m_prefetch && m_prefetch->text().data() == text_begin) m_prefetch.reset();
+  if (m_prefetch && !m_prefetch->text().empty() && m_prefetch->text().data() == text_begin) m_prefetch->stop();
 }
 
 const Shaper::StyleSetup& Shaper::setup(const TextStyle& s) {

@@ -73,14 +73,16 @@ class Shaper {
 
   void set_cache_enabled(bool enabled) { m_cache_enabled = enabled; }
 
-  // Shapes the words of `text` (an article's source) in `style` on a second thread (ShapePrefetcher),
-  // ahead of the layout; shape() moves them into the cache when it misses a word. Replaces a
-  // prefetch of other text or style; the same text and style go on as they are. `text` must stay
-  // valid until stop_prefetch() with it, the next prefetch, or the Shaper's end. Nothing starts when
-  // the cache is off or the style's face shapes words with their neighbours (space_in_layout).
+  // Shapes the words of `text` (an article's source) in `style` on a second thread (ShapePrefetcher,
+  // started on the first call and kept), ahead of the layout; shape() moves them into the cache when
+  // it misses a word. Replaces a prefetch of other text or style; the same text and style go on as
+  // they are. `text` must stay valid until stop_prefetch() with it, the next prefetch, or the
+  // Shaper's end. Nothing is shaped ahead when the cache is off or the style's face shapes words with
+  // their neighbours (space_in_layout).
   void prefetch(std::string_view text, const TextStyle& style);
-  // Stops the prefetch if it reads the text that starts at `text_begin`.
+  // Stops the prefetch if it reads the text that starts at `text_begin`; the thread stays for the next.
   void stop_prefetch(const char* text_begin);
+  // Null until the first prefetch.
   ShapePrefetcher* prefetcher() { return m_prefetch.get(); }
 
   // The glyph to draw at a hyphenation break in `run`'s face and size: U+2010 HYPHEN if the face has
