@@ -41,9 +41,9 @@ struct EngineConfig {
   bool no_system_fonts = false;
   size_t shape_cache_bytes = 8u << 20;
   size_t glyph_cache_bytes = 4u << 20;
-  // Shape an article's words on a second thread ahead of its layout (one thread per document being
-  // laid out), on machines with more than one core. Turn it off where every core is busy already,
-  // e.g. when documents are laid out in parallel.
+  // Shape an article's words on a second thread ahead of its layout (one thread per engine, started
+  // with its first document and kept), on machines with more than one core. Turn it off where every
+  // core is busy already, e.g. when documents are laid out in parallel.
   bool background_shaping = true;
   Limits limits;  // for every document opened on the engine
 };
@@ -154,7 +154,8 @@ class Document {
   // The page that shows the position (finishing layout as far as needed); -1 if unknown.
   int page_of_position(std::string_view position);
 
-  // The layout dump documented in the README ("inkset layout --json").
+  // The layout dump documented in the README ("inkset layout --json"). Without timing it leaves out
+  // everything that varies from run to run (the time, the shaping cache's counts).
   std::string layout_json(bool include_timing = true);
   // The article's text in reading order, one block per line.
   std::string text() const;

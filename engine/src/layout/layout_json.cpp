@@ -98,9 +98,13 @@ std::string layout_json(DocumentLayout& layout, const doc::Article& article, con
   }
   w.newline().end_array().key("stats").begin_object();
   w.key("pages").value(pages).key("lines").value(lines);
-  if (stats.include_timing) w.key("layout_ms").value(stats.layout_ms, 1);
-  w.key("shape_cache").begin_object().key("hits").value(stats.shape_hits).key("misses").value(stats.shape_misses);
-  w.end_object();
+  // The time, and the cache's counts (which depend on which thread shaped a word first), vary from
+  // run to run: a dump without them is the same on every run and every machine.
+  if (stats.include_timing) {
+    w.key("layout_ms").value(stats.layout_ms, 1);
+    w.key("shape_cache").begin_object().key("hits").value(stats.shape_hits).key("misses").value(stats.shape_misses);
+    w.end_object();
+  }
   w.key("widows_fixed_by_looseness").value(layout.paginator_stats().widows_fixed_by_looseness);
   w.key("widows_fixed_by_moving_lines").value(layout.paginator_stats().widows_fixed_by_moving_lines);
   w.key("orphans_moved").value(layout.paginator_stats().orphans_moved);
