@@ -99,6 +99,39 @@ TEST_CASE("glyph cache: quarter-pixel offsets give different bitmaps", "[raster]
   CHECK(cache.stats().misses == 4);
 }
 
+TEST_CASE("glyph cache: other quarter-pixel positions reuse the hinted outline, bit for bit", "[raster][glyph]") {
+  for (const bool synthetic : {false, true}) {
+    INFO("synthetic bold and italic: " << synthetic);
+    GlyphCache cache;
+    GlyphKey key = charis_key(U'g', 20);
+    key.synthetic_bold = key.synthetic_italic = synthetic;
+    std::vector<Copy> shots;
+    for (uint8_t s = 0; s < kSubpixelSteps; ++s) {
+      key.subpixel = s;
+      shots.push_back(fetch(cache, key));
+    }
+    CHECK(cache.stats().misses == 4);
+    CHECK(cache.stats().outlines_reused == 3);
+    // Each position drawn by a cache that never saw the glyph: the same bitmap.
+    for (uint8_t s = 0; s < kSubpixelSteps; ++s) {
+      GlyphCache fresh;
+      key.subpixel = s;
+      const Copy alone = fetch(fresh, key);
+      CHECK(fresh.stats().outlines_reused == 0);
+      CHECK(alone.coverage == shots[s].coverage);
+      CHECK(alone.width == shots[s].width);
+      CHECK(alone.height == shots[s].height);
+      CHECK(alone.left == shots[s].left);
+      CHECK(alone.top == shots[s].top);
+    }
+    // Emptying the cache forgets the outlines too.
+    cache.clear();
+    key.subpixel = 1;
+    fetch(cache, key);
+    CHECK(cache.stats().outlines_reused == 3);
+  }
+}
+
 TEST_CASE("glyph cache: a repeat is a hit and counters move", "[raster][glyph]") {
   GlyphCache cache;
   const GlyphKey key = charis_key(U'a');

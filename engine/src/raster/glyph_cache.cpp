@@ -2,9 +2,11 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_GLYPH_H
 #include FT_OUTLINE_H
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <string>
@@ -42,6 +44,19 @@ constexpr FT_Fixed kObliqueShear = 0x3333;
 
 // Rec. 709 luma weights in 16-bit fixed point (they sum to 65536).
 constexpr uint32_t kLumaR = 13933, kLumaG = 46871, kLumaB = 4732;
+
+// Synthetic bold and oblique, on a loaded outline.
+void synthesize(FT_Face face, const GlyphKey& key, FT_Outline* outline) {
+  if (key.synthetic_bold) {
+    // A 24th of the em, FreeType's own choice for FT_GlyphSlot_Embolden.
+    const FT_Pos strength = FT_MulFix(face->units_per_EM, face->size->metrics.y_scale) / 24;
+    FT_Outline_EmboldenXY(outline, strength, strength);
+  }
+  if (key.synthetic_italic) {
+    FT_Matrix shear{0x10000, kObliqueShear, 0, 0x10000};
+    FT_Outline_Transform(outline, &shear);
+  }
+}
 
 FT_Int32 load_flags(Hinting hinting, bool color_face) {
   FT_Int32 flags = color_face ? FT_LOAD_COLOR : FT_LOAD_NO_BITMAP;
@@ -100,17 +115,44 @@ struct GlyphCache::Impl {
   std::vector<uint8_t> scratch;
   std::vector<float> alpha, luma, tmp, alpha_out, luma_out;
 
+  // Hinted outlines, one per glyph whatever its quarter-pixel position: loading and hinting a glyph
+  // (FreeType's auto-hinter) costs more than drawing it, and a page draws most glyphs at two to four
+  // positions, each a cache entry of its own. Direct-mapped, within a sixteenth of the bound.
+  struct Outline {
+    GlyphKey key;  // subpixel 0
+    FT_Glyph glyph = nullptr;
+    size_t bytes = 0;
+  };
+  static constexpr size_t kOutlineSlots = 64;
+  std::array<Outline, kOutlineSlots> outlines{};
+  size_t outline_bytes = 0;
+  size_t outline_budget = 0;
+
+  ~Impl() { forget_outlines(); }
+
+  void forget(Outline& o) {
+    if (!o.glyph) return;
+    FT_Done_Glyph(o.glyph);
+    outline_bytes -= o.bytes;
+    o = Outline{};
+  }
+  void forget_outlines() {
+    for (Outline& o : outlines) forget(o);
+  }
+
   void configure(size_t bytes) {
     max_bytes = std::max(bytes, kMinMaxBytes);
     page_bytes = std::clamp<size_t>(max_bytes / 8, 8u << 10, kMaxPageBytes);
-    // An eighth of the budget stays free for entry bookkeeping.
-    max_pages = std::max<size_t>(1, (max_bytes - max_bytes / 8) / page_bytes);
+    outline_budget = max_bytes / 16;
+    // An eighth of the budget stays free for entry bookkeeping, a sixteenth for hinted outlines.
+    max_pages = std::max<size_t>(1, (max_bytes - max_bytes / 8 - outline_budget) / page_bytes);
     pages.clear();
     map.clear();
+    forget_outlines();
     current = kNoPage;
   }
 
-  size_t bytes() const { return pages.size() * page_bytes + map.size() * kEntryOverhead; }
+  size_t bytes() const { return pages.size() * page_bytes + map.size() * kEntryOverhead + outline_bytes; }
 
   void evict(uint32_t index) {
     Page& p = pages[index];
@@ -175,6 +217,11 @@ struct GlyphCache::Impl {
   }
 
   Result<Entry> render(font::FontCollection& fonts, const GlyphKey& key);
+  // The glyph's outline, loaded, hinted and synthesized as `key` asks but at quarter-pixel 0, as a copy
+  // the caller owns; from `outlines` when it holds it. Null with `error` set when FreeType fails.
+  FT_Glyph hinted_outline(FT_Face face, const GlyphKey& key, FT_Error& error);
+  // The rendered bitmap as an entry, its pixels in `scratch`.
+  Entry gray_entry(const FT_Bitmap& bm, int32_t left, int32_t top);
   Entry convert_color(const FT_Bitmap& bm, int32_t left, int32_t top, double scale);
 };
 
@@ -238,32 +285,76 @@ Result<Entry> GlyphCache::Impl::render(font::FontCollection& fonts, const GlyphK
     if (const int err = FT_Select_Size(face, best)) return fail("cannot select strike", err);
     scale = static_cast<double>(key.size) / static_cast<double>(face->available_sizes[best].y_ppem);
   }
+  if (FT_IS_SCALABLE(face) && !FT_HAS_COLOR(face)) {
+    FT_Error err = 0;
+    FT_Glyph glyph = hinted_outline(face, key, err);
+    if (!glyph) return fail("cannot load", err);
+    if (key.subpixel) {
+      FT_Vector shift{key.subpixel * (kFixedOne / kSubpixelSteps), 0};
+      FT_Glyph_Transform(glyph, nullptr, &shift);
+    }
+    if (const FT_Error e = FT_Glyph_To_Bitmap(&glyph, FT_RENDER_MODE_NORMAL, nullptr, 1)) {
+      FT_Done_Glyph(glyph);
+      return fail("cannot render", e);
+    }
+    const FT_BitmapGlyph bitmap = reinterpret_cast<FT_BitmapGlyph>(glyph);
+    if (bitmap->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY && bitmap->bitmap.pixel_mode != FT_PIXEL_MODE_MONO) {
+      const int mode = bitmap->bitmap.pixel_mode;
+      FT_Done_Glyph(glyph);
+      return fail("unsupported pixel mode", mode);
+    }
+    const Entry e = gray_entry(bitmap->bitmap, bitmap->left, bitmap->top);
+    FT_Done_Glyph(glyph);
+    return e;
+  }
   if (const int err = FT_Load_Glyph(face, key.glyph, load_flags(key.hinting, FT_HAS_COLOR(face))))
     return fail("cannot load", err);
   FT_GlyphSlot slot = face->glyph;
   if (slot->format == FT_GLYPH_FORMAT_OUTLINE) {
-    FT_Outline* outline = &slot->outline;
-    if (key.synthetic_bold) {
-      // A 24th of the em, FreeType's own choice for FT_GlyphSlot_Embolden.
-      const FT_Pos strength = FT_MulFix(face->units_per_EM, face->size->metrics.y_scale) / 24;
-      FT_Outline_EmboldenXY(outline, strength, strength);
-    }
-    if (key.synthetic_italic) {
-      FT_Matrix shear{0x10000, kObliqueShear, 0, 0x10000};
-      FT_Outline_Transform(outline, &shear);
-    }
-    if (key.subpixel) FT_Outline_Translate(outline, key.subpixel * (kFixedOne / kSubpixelSteps), 0);
+    synthesize(face, key, &slot->outline);
+    if (key.subpixel) FT_Outline_Translate(&slot->outline, key.subpixel * (kFixedOne / kSubpixelSteps), 0);
   }
   if (const int err = FT_Render_Glyph(slot, FT_RENDER_MODE_NORMAL)) return fail("cannot render", err);
   const FT_Bitmap& bm = slot->bitmap;
   if (bm.pixel_mode == FT_PIXEL_MODE_BGRA) return convert_color(bm, slot->bitmap_left, slot->bitmap_top, scale);
   if (bm.pixel_mode != FT_PIXEL_MODE_GRAY && bm.pixel_mode != FT_PIXEL_MODE_MONO)
     return fail("unsupported pixel mode", bm.pixel_mode);
+  return gray_entry(bm, slot->bitmap_left, slot->bitmap_top);
+}
+
+FT_Glyph GlyphCache::Impl::hinted_outline(FT_Face face, const GlyphKey& key, FT_Error& error) {
+  GlyphKey base = key;
+  base.subpixel = 0;
+  Outline& memo = outlines[KeyHash{}(base) % kOutlineSlots];
+  FT_Glyph copy = nullptr;
+  if (memo.glyph && memo.key == base) {
+    error = FT_Glyph_Copy(memo.glyph, &copy);
+    if (error) return nullptr;
+    ++stats.outlines_reused;
+    return copy;
+  }
+  if ((error = FT_Load_Glyph(face, key.glyph, load_flags(key.hinting, false)))) return nullptr;
+  FT_GlyphSlot slot = face->glyph;
+  if (slot->format == FT_GLYPH_FORMAT_OUTLINE) synthesize(face, key, &slot->outline);
+  if ((error = FT_Get_Glyph(slot, &copy))) return nullptr;
+  if (slot->format != FT_GLYPH_FORMAT_OUTLINE) return copy;
+  const FT_Outline& o = slot->outline;
+  const size_t bytes = sizeof(FT_OutlineGlyphRec) + static_cast<size_t>(o.n_points) * (sizeof(FT_Vector) + 1) +
+                       static_cast<size_t>(o.n_contours) * sizeof(short) + 3 * kEntryOverhead;
+  forget(memo);
+  if (outline_bytes + bytes > outline_budget || FT_Glyph_Copy(copy, &memo.glyph)) return copy;
+  memo.key = base;
+  memo.bytes = bytes;
+  outline_bytes += bytes;
+  return copy;
+}
+
+Entry GlyphCache::Impl::gray_entry(const FT_Bitmap& bm, int32_t left, int32_t top) {
   Entry e;
   e.width = static_cast<int32_t>(bm.width);
   e.height = static_cast<int32_t>(bm.rows);
-  e.left = slot->bitmap_left;
-  e.top = slot->bitmap_top;
+  e.left = left;
+  e.top = top;
   scratch.resize(static_cast<size_t>(e.width) * e.height);
   // A bitmap may have rows but no columns (found by the font fuzzer): nothing to copy then.
   for (int32_t y = 0; e.width > 0 && y < e.height; ++y) {
@@ -316,6 +407,7 @@ void GlyphCache::clear() {
     p.used = 0;
   }
   m_impl->map.clear();
+  m_impl->forget_outlines();
 }
 
 void GlyphCache::set_max_bytes(size_t max_bytes) { m_impl->configure(max_bytes); }

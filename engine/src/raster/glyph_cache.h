@@ -1,5 +1,7 @@
 #pragma once
-// Rasterized glyphs, cached by (face, size, glyph, quarter-pixel offset, hinting, synthesis).
+// Rasterized glyphs, cached by (face, size, glyph, quarter-pixel offset, hinting, synthesis). A glyph's
+// hinted outline is kept too, so that its other quarter-pixel positions are drawn without loading and
+// hinting it again.
 //
 // Bitmaps live in a few large pages (not one allocation per glyph); when the byte bound is reached
 // the least recently used page is emptied whole and reused. Colour glyphs (CBDT emoji) are turned
@@ -50,6 +52,7 @@ struct GlyphCacheStats {
   uint64_t misses = 0;
   uint64_t evicted_pages = 0;
   uint64_t failures = 0;  // glyphs FreeType could not load or render
+  uint64_t outlines_reused = 0;  // misses drawn from a glyph's hinted outline kept from another position
   size_t entries = 0;
   size_t bytes = 0;  // pages plus per-entry bookkeeping, never above max_bytes (one oversized glyph aside)
 };
