@@ -102,9 +102,18 @@ TEST_CASE("prefetch: the same text and style go on, another style starts again, 
   CHECK(p->text().data() == text.data());
   shaper.stop_prefetch(text.data());
   CHECK(p->text().empty());
-  // Nothing to prefetch in a text without letters, or without the cache.
-  shaper.prefetch("12 34 -- ..", style);
+  // The words' script comes from the language when it has one script, else from the first letter:
+  // a text without letters in a style without a language has nothing to shape ahead.
+  const std::string digits = "12 34 -- ..";
+  shaper.prefetch(digits, test::style("Charis SIL", px_to_fixed(24), ""));
   CHECK(p->text().empty());
+  shaper.prefetch(digits, test::style("Charis SIL", px_to_fixed(24), "ar"));
+  CHECK(p->text().data() == digits.data());
+  CHECK(p->style().script == HB_SCRIPT_ARABIC);
+  CHECK(p->style().direction == HB_DIRECTION_RTL);
+  shaper.prefetch(text, test::style("Charis SIL", px_to_fixed(24), ""));
+  CHECK(p->style().script == HB_SCRIPT_LATIN);
+  // Without the cache there is nothing to hand words to: the prefetch stops.
   shaper.set_cache_enabled(false);
   shaper.prefetch(text, style);
   CHECK(p->text().empty());

@@ -135,16 +135,25 @@ Shaper::~Shaper() {
 
 namespace {
 
-// The script of the first letter of the text (within its first 64 KB): the script of most of its
-// words, as the itemizer will resolve them.
-hb_script_t first_script(std::string_view text) {
+bool is_letter_script(UScriptCode s) { return s != USCRIPT_COMMON && s != USCRIPT_INHERITED && s != USCRIPT_UNKNOWN; }
+
+// The script most of a text's words are in, as the itemizer will resolve them: the language's one
+// script if it has one ("ar": Arabic), else that of the text's first letter (within its first 64 KB;
+// an article's front matter is in Latin letters, whatever its language).
+hb_script_t main_script(std::string_view text, const std::string& language) {
+  if (!language.empty()) {
+    UErrorCode status = U_ZERO_ERROR;
+    UScriptCode codes[4];
+    const int n = uscript_getCode(language.c_str(), codes, 4, &status);
+    if (U_SUCCESS(status) && n == 1 && is_letter_script(codes[0]))
+      return hb_script_from_string(uscript_getShortName(codes[0]), -1);
+  }
   text = text.substr(0, 64 * 1024);
   for (size_t pos = 0; pos < text.size();) {
     const auto cp = static_cast<UChar32>(utf8::decode(text, pos));
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(cp, &status);
-    if (U_SUCCESS(status) && script != USCRIPT_COMMON && script != USCRIPT_INHERITED && script != USCRIPT_UNKNOWN)
-      return hb_script_from_string(uscript_getShortName(script), -1);
+    if (U_SUCCESS(status) && is_letter_script(script)) return hb_script_from_string(uscript_getShortName(script), -1);
   }
   return HB_SCRIPT_INVALID;
 }
@@ -152,10 +161,13 @@ hb_script_t first_script(std::string_view text) {
 }  // namespace
 
 void Shaper::prefetch(std::string_view text, const TextStyle& style) {
-  if (!m_cache_enabled) return;
+  if (!m_cache_enabled) {
+    if (m_prefetch) m_prefetch->stop();
+    return;
+  }
   const StyleSetup& set = setup(style);
   const font::FaceId face = set.match.face;
-  const hb_script_t script = first_script(text);
+  const hb_script_t script = main_script(text, style.language);
   if (face == font::kNoFace || script == HB_SCRIPT_INVALID || m_fonts.space_in_layout(face)) {
     if (m_prefetch) m_prefetch->stop();
     return;
