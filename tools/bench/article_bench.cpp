@@ -33,6 +33,15 @@ Result<Opened> cold_layout(const std::string& path, const LayoutSettings& settin
   return Opened{std::move(engine.value()), std::move(doc.value())};
 }
 
+// Opens the article on `engine` and draws its first page: the milliseconds that takes.
+Result<double> first_page_ms(Engine& engine, const std::string& path, const LayoutSettings& settings) {
+  const double start = now_ms();
+  auto doc = Document::open_file(engine, path, settings);
+  if (!doc) return std::move(doc).take_error();
+  if (auto page = (*doc)->render_page(0); !page) return std::move(page).take_error();
+  return now_ms() - start;
+}
+
 }  // namespace
 
 Result<ArticleFigures> bench_article(const std::string& path, const LayoutSettings& settings,
@@ -69,12 +78,9 @@ Result<ArticleFigures> bench_article(const std::string& path, const LayoutSettin
       if (!engine) return std::move(engine).take_error();
       if (auto warm_up = Document::open_file(**engine, path, settings); !warm_up)
         return std::move(warm_up).take_error();
-      const double start = now_ms();
-      auto doc = Document::open_file(**engine, path, settings);
-      if (!doc) return std::move(doc).take_error();
-      auto page = (*doc)->render_page(0);
-      if (!page) return std::move(page).take_error();
-      first_ready.push_back(now_ms() - start);
+      auto ms = first_page_ms(**engine, path, settings);
+      if (!ms) return std::move(ms).take_error();
+      first_ready.push_back(*ms);
     }
     {
       // A reader on a running device opening a new article: it has laid out and drawn pages before
@@ -82,21 +88,14 @@ Result<ArticleFigures> bench_article(const std::string& path, const LayoutSettin
       // FreeType's hinting analysis, is done), then every cache is emptied.
       auto engine = Engine::create(config);
       if (!engine) return std::move(engine).take_error();
-      {
-        auto before = Document::open_file(**engine, path, resized);
-        if (!before) return std::move(before).take_error();
-        if (auto page = (*before)->render_page(0); !page) return std::move(page).take_error();
-      }
+      if (auto before = first_page_ms(**engine, path, resized); !before) return std::move(before).take_error();
       Engine::Impl& e = (*engine)->impl();
       e.shape_cache->clear();
       e.glyphs->clear();
       e.hyphenators->clear_caches();
-      const double start = now_ms();
-      auto doc = Document::open_file(**engine, path, settings);
-      if (!doc) return std::move(doc).take_error();
-      auto page = (*doc)->render_page(0);
-      if (!page) return std::move(page).take_error();
-      first_running.push_back(now_ms() - start);
+      auto ms = first_page_ms(**engine, path, settings);
+      if (!ms) return std::move(ms).take_error();
+      first_running.push_back(*ms);
     }
 
     if (run == 0) reset_peak_rss();
