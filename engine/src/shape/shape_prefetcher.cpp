@@ -1,5 +1,6 @@
 #include "shape/shape_prefetcher.h"
 
+#include <new>
 #include <system_error>
 
 #include "shape/harfbuzz_shaping.h"
@@ -86,7 +87,11 @@ void ShapePrefetcher::run() {
     m_job = false;
     m_busy = true;
     lock.unlock();
-    shape_words();
+    try {
+      shape_words();
+    } catch (const std::bad_alloc&) {
+      // Out of memory: the layout shapes the rest itself, as it would without this thread.
+    }
     lock.lock();
     m_busy = false;
     m_idle.notify_all();
