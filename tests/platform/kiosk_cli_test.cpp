@@ -55,7 +55,7 @@ TEST_CASE("kiosk: shows good articles, error pages for broken ones, follows fold
   std::thread kiosk([&] {
     const auto r = run_inkset("kiosk --dir " + dir + " --backend record --geometry 300x400x8 --dwell 10ms --turns 120 --log " + log);
     CHECK(r.exit_code == 0);
-    CHECK(r.output.empty());
+    CHECK(r.out.empty());
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(400));
   write_file(dir + "/e.md", article("Echo", 1));

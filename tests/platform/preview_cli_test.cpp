@@ -70,7 +70,7 @@ TEST_CASE("preview: rotate, font and theme changes reflow; e-ink shows 16 grays"
 TEST_CASE("preview: a bad script action is a one-line error", "[platform][preview][cli]") {
   const auto r = run_inkset("preview " + kArticle + " --script \"next,jump\"");
   CHECK(r.exit_code == 2);
-  CHECK(r.output.find("unknown script action 'jump'") != std::string::npos);
+  CHECK(r.out.find("unknown script action 'jump'") != std::string::npos);
 }
 
 #endif
