@@ -340,3 +340,41 @@ TEST_CASE("line breaker: a reused LineBreaker gives what the free functions give
   }
   CHECK(emergency > 0);
 }
+
+TEST_CASE("line breaker: stopping the scan at the first short line changes no break", "[breaking][knuth-plass]") {
+  // With one measure the breaker stops scanning the active nodes at the first whose line is far too
+  // short; given the same measure twice it scans them all. Both must choose the same breaks, in every
+  // pass (narrow measures need the second, third and emergency passes) and with a hanging indent,
+  // whose negative width makes a later line start no guarantee of a shorter line.
+  breaking::HyphenatorSet set;
+  std::mt19937 rng(41);
+  std::uniform_int_distribution<int> word_count(1, 90), measure_ems(6, 60), indent_ems(-3, 2), looseness(-1, 1);
+  int passes[5] = {0, 0, 0, 0, 0};
+  for (int trial = 0; trial < 600; ++trial) {
+    const std::string text = random_words(rng, word_count(rng));
+    const auto para = test::synthetic_paragraph(text);
+    breaking::ItemParams item_params;
+    item_params.first_line_indent = indent_ems(rng) * test::kEm;
+    const auto items = test::synthetic_items(para, trial % 2 ? set.for_language("en") : nullptr, item_params);
+    const Fixed measure = measure_ems(rng) * test::kEm;
+    const Fixed one[] = {measure};
+    const Fixed same_twice[] = {measure, measure};
+    breaking::BreakParams params;
+    params.looseness = looseness(rng);
+    params.alignment = trial % 3 ? breaking::Alignment::kJustified : breaking::Alignment::kLeft;
+    params.line_widths = one;
+    const auto cut = breaking::break_lines(items, params);
+    params.line_widths = same_twice;
+    const auto full = breaking::break_lines(items, params);
+    INFO("trial " << trial << " measure " << measure / test::kEm << " text " << text);
+    ++passes[cut.pass];
+    CHECK(cut.pass == full.pass);
+    CHECK(cut.demerits == full.demerits);
+    REQUIRE(cut.lines.size() == full.lines.size());
+    for (size_t i = 0; i < cut.lines.size(); ++i) CHECK(cut.lines[i].text_end == full.lines[i].text_end);
+  }
+  CHECK(passes[1] > 0);
+  CHECK(passes[2] > 0);
+  CHECK(passes[3] > 0);
+  CHECK(passes[4] > 0);
+}

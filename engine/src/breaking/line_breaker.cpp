@@ -39,6 +39,9 @@ struct Paragraph {
   std::vector<uint32_t> split_source;
   std::vector<Prefix> sum;  // sum[i]: over [0, i)
   std::vector<uint32_t> cluster_glyphs;  // load_split_items' working memory
+  // No box or glue takes width or stretch away (a negative indent does): a line that starts later
+  // and ends at the same break is then never longer, nor more stretchable.
+  bool monotone = true;
 
   // The caller's item that work item i is or comes from.
   uint32_t source(uint32_t i) const { return split_source.empty() ? i : split_source[i]; }
@@ -48,10 +51,12 @@ struct Paragraph {
     // Every entry is written below; resizing a reused buffer writes nothing.
     sum.resize(n + 1);
     sum[0] = {0, 0, 0, 0};
+    monotone = true;
     for (size_t i = 0; i < n; ++i) {
       const Item& w = work[i];
       const Prefix& before = sum[i];
       const bool glue = w.kind == ItemKind::kGlue;
+      if (w.kind != ItemKind::kPenalty && (w.width < 0 || w.stretch < 0)) monotone = false;
       sum[i + 1] = {before.width + (w.kind != ItemKind::kPenalty ? w.width : 0),
                     before.stretch + (glue ? w.stretch : 0), before.shrink + (glue ? w.shrink : 0),
                     before.fil + (w.fil ? 1 : 0)};
@@ -325,7 +330,13 @@ class TotalFit {
     m_active.push_back(0);
     const auto n = static_cast<uint32_t>(m_p.work.size());
     std::vector<Candidate>& candidates = m_candidates;
-    const bool loose_cut = cfg.extra_stretch.num == 0 && cfg.tolerance < kBadnessAtTwiceStretch;
+    const bool loose_cut = cfg.tolerance < kBadnessAtTwiceStretch;
+    // The active list is in the order of the nodes' line starts (nodes are appended break by break,
+    // and a later break's line never starts earlier). On a monotone paragraph with one measure, the
+    // lines from the nodes after one found too short are shorter still and have less stretch: they are
+    // too short as well and stay active untouched, so the scan stops there. Most nodes a break meets
+    // are of that kind, since a node stays active for a whole line's worth of breaks.
+    const bool ordered_cut = loose_cut && m_p.monotone && m_params.line_widths.size() == 1;
     for (uint32_t b = 0; b < n && !m_active.empty(); ++b) {
       // Hardening: with looseness, nodes are kept per reachable line count, and a long word broken at
       // every character makes that count grow with the paragraph: work explodes (the Markdown fuzzer
@@ -347,15 +358,21 @@ class TotalFit {
         }
         const Fixed lw = width_of_line(m_params.line_widths, node.line);
         const Measure m = measure(m_p, node.start, b, allow_shrink);
-        // Most breaks a node is tried against leave its line far too short. Past twice its stretch a
-        // line's badness is at least kBadnessAtTwiceStretch (badness grows with the ratio), so a pass
-        // of lower tolerance without emergency stretch rejects it without the division; the node
-        // stays active, as fit() would have left it.
-        if (loose_cut && !forced && !m.has_fil && lw - m.natural > 2 * m.stretch) {
+        const int64_t extra = static_cast<int64_t>(lw) * cfg.extra_stretch.num / cfg.extra_stretch.den;
+        // Most breaks a node is tried against leave its line far too short. Past twice its stretch
+        // (the pass's emergency stretch included) a line is admitted at a badness of at least
+        // kBadnessAtTwiceStretch (badness grows with the ratio), so a pass of lower tolerance rejects
+        // it without the division; the node stays active, as fit() would have left it.
+        if (loose_cut && !forced && !m.has_fil && lw - m.natural > 2 * (m.stretch + extra)) {
+          if (ordered_cut) {
+            keep = static_cast<size_t>(std::copy(m_active.begin() + static_cast<std::ptrdiff_t>(k), m_active.end(),
+                                                 m_active.begin() + static_cast<std::ptrdiff_t>(keep)) -
+                                       m_active.begin());
+            break;
+          }
           m_active[keep++] = a;
           continue;
         }
-        const int64_t extra = static_cast<int64_t>(lw) * cfg.extra_stretch.num / cfg.extra_stretch.den;
         Fit f = fit(m, lw, extra);
         bool feasible = !f.overfull && (f.admission <= cfg.tolerance || cfg.tolerance >= kInfBad);
         int64_t total = 0;
