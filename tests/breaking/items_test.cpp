@@ -110,3 +110,63 @@ TEST_CASE("items: no break inside a multi-character cluster or before an unsafe 
   }
   CHECK(items.items[0].text_end == 3);
 }
+
+TEST_CASE("items: dictionary points added afterwards give the list built with them", "[breaking][items]") {
+  // The layout builds items without the dictionary and adds its points only when the first pass
+  // fails; the completed list must be the one build_items makes with the dictionary, item for item.
+  breaking::HyphenatorSet set;
+  const breaking::Hyphenator* en = set.for_language("en");
+  REQUIRE(en != nullptr);
+  const std::string texts[] = {
+      "Representation of characteristically extraordinary hyphenation",
+      "well-known self\xC2\xAD" "contained typesetting, \xE2\x80\x9Cquoted\xE2\x80\x9D phrases\nand forced lines",
+      "  leading spaces, trailing spaces   ",
+      "short",
+      "",
+      "a/b hyphenation unbreakable configuration",
+  };
+  int points = 0;
+  for (const std::string& text : texts) {
+    for (const bool clusters_and_unsafe : {false, true}) {
+      // Longer texts in two runs, so penalties name the run their hyphen is drawn in.
+      std::vector<test::RunSpec> runs;
+      if (text.size() > 20) runs = {{12, 0}, {static_cast<uint32_t>(text.size()), 0}};
+      auto para = test::synthetic_paragraph(text, runs);
+      if (clusters_and_unsafe) {
+        // Some two-byte clusters (ligatures) and glyphs unsafe to break, spread over the text.
+        for (size_t g = 3; g + 1 < para.cluster.size(); g += 7) para.cluster[g + 1] = para.cluster[g];
+        for (size_t g = 5; g < para.flags.size(); g += 11) para.flags[g] = shape::kUnsafeToBreak;
+      }
+      breaking::ItemParams params;
+      params.first_line_indent = text.size() % 2 ? 2 * test::kEm : 0;
+      const auto expected = test::synthetic_items(para, en, params);
+      auto items = test::synthetic_items(para, nullptr, params);
+      CHECK_FALSE(items.dictionary);
+      const std::vector<Fixed> hyphen(para.runs.size(), test::kEm);
+      breaking::add_dictionary_points(para, *en, hyphen, params, items);
+      INFO(text << (clusters_and_unsafe ? " (clusters, unsafe glyphs)" : ""));
+      CHECK(items.dictionary);
+      REQUIRE(items.items.size() == expected.items.size());
+      for (size_t i = 0; i < items.items.size(); ++i) {
+        const breaking::Item& a = items.items[i];
+        const breaking::Item& b = expected.items[i];
+        INFO("item " << i);
+        CHECK(a.kind == b.kind);
+        CHECK(a.flagged == b.flagged);
+        CHECK(a.dictionary == b.dictionary);
+        CHECK(a.fil == b.fil);
+        CHECK(a.width == b.width);
+        CHECK(a.stretch == b.stretch);
+        CHECK(a.shrink == b.shrink);
+        CHECK(a.penalty == b.penalty);
+        CHECK(a.text_begin == b.text_begin);
+        CHECK(a.text_end == b.text_end);
+        CHECK(a.glyph_begin == b.glyph_begin);
+        CHECK(a.glyph_end == b.glyph_end);
+        CHECK(a.run == b.run);
+        points += a.dictionary;
+      }
+    }
+  }
+  CHECK(points > 10);
+}

@@ -86,6 +86,52 @@ void collect_dictionary_points(std::string_view text, const Hyphenator& hyphenat
   }
 }
 
+uint32_t run_of_glyph(const shape::ShapedParagraph& para, uint32_t g) {
+  const auto it = std::upper_bound(para.runs.begin(), para.runs.end(), g,
+                                   [](uint32_t v, const shape::ShapedRun& r) { return v < r.glyph_begin; });
+  return static_cast<uint32_t>(it == para.runs.begin() ? 0 : (it - para.runs.begin()) - 1);
+}
+
+bool can_hyphenate(const shape::ShapedParagraph& para, std::span<const Fixed> hyphen_advance_by_run) {
+  return !hyphen_advance_by_run.empty() && hyphen_advance_by_run.size() == para.runs.size();
+}
+
+// A hyphen may be drawn at `o` unless it falls inside a cluster, at the end, or before a glyph whose
+// shaping depends on what precedes it.
+bool hyphen_fits(const shape::ShapedParagraph& para, const ItemList::Scratch& scratch, uint32_t o) {
+  const uint32_t g = scratch.glyph_at[o];
+  return scratch.cluster_start[o] && g < para.glyph_count() && !(para.flags[g] & shape::kUnsafeToBreak);
+}
+
+// The penalty of a discretionary hyphen at `o` (a dictionary point or after a soft hyphen).
+Item hyphen_penalty(const shape::ShapedParagraph& para, const ItemList::Scratch& scratch,
+                    std::span<const Fixed> hyphen_advance_by_run, const ItemParams& params, uint32_t o,
+                    bool dictionary) {
+  Item h;
+  h.kind = ItemKind::kPenalty;
+  h.penalty = params.hyphen_penalty;
+  h.text_begin = h.text_end = o;
+  h.glyph_begin = h.glyph_end = scratch.glyph_at[o];
+  h.flagged = true;
+  h.dictionary = dictionary;
+  h.run = run_of_glyph(para, scratch.glyph_at[o] - 1);
+  h.width = hyphen_advance_by_run[h.run];
+  return h;
+}
+
+// A box of para's glyphs for text [begin, end), plus `extra` width without glyphs.
+Item text_box(const shape::ShapedParagraph& para, const ItemList::Scratch& scratch, uint32_t begin, uint32_t end,
+              Fixed extra) {
+  Item box;
+  box.text_begin = begin;
+  box.text_end = end;
+  box.glyph_begin = scratch.glyph_at[begin];
+  box.glyph_end = scratch.glyph_at[end];
+  box.width = extra;
+  for (uint32_t g = box.glyph_begin; g < box.glyph_end; ++g) box.width += para.advance[g];
+  return box;
+}
+
 }  // namespace
 
 void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpportunity> breaks,
@@ -97,7 +143,8 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   const auto text_size = static_cast<uint32_t>(text.size());
   out.text_size = text_size;
   const auto glyph_count = static_cast<uint32_t>(para.glyph_count());
-  const bool can_hyphenate = !hyphen_advance_by_run.empty() && hyphen_advance_by_run.size() == para.runs.size();
+  const bool hyphens_drawn = can_hyphenate(para, hyphen_advance_by_run);
+  out.dictionary = hyphenator != nullptr;
 
   // glyph_at[o]: the first glyph whose cluster is >= o; a break at o is clean only if a cluster
   // starts exactly there (clusters never decrease along the arrays, see ShapedParagraph).
@@ -125,18 +172,13 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   }
   std::vector<BreakPoint>& hyphens = scratch.hyphens;
   hyphens.clear();
-  if (hyphenator && can_hyphenate) collect_dictionary_points(text, *hyphenator, params.hyphenation, scratch.word_points, hyphens);
+  if (hyphenator && hyphens_drawn) collect_dictionary_points(text, *hyphenator, params.hyphenation, scratch.word_points, hyphens);
   // Stable: at one offset the opportunity comes before the hyphenation point.
   std::vector<BreakPoint>& points = scratch.points;
   points.clear();
   std::merge(breaks_kept.begin(), breaks_kept.end(), hyphens.begin(), hyphens.end(), std::back_inserter(points),
              [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
 
-  auto run_of_glyph = [&](uint32_t g) {
-    const auto it = std::upper_bound(para.runs.begin(), para.runs.end(), g,
-                                     [](uint32_t v, const shape::ShapedRun& r) { return v < r.glyph_begin; });
-    return static_cast<uint32_t>(it == para.runs.begin() ? 0 : (it - para.runs.begin()) - 1);
-  };
   auto push = [&](Item item) {
     item.glyph_begin = glyph_at[item.text_begin];
     item.glyph_end = glyph_at[item.text_end];
@@ -202,14 +244,9 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
     if (o <= box_start || !cluster_start[o]) continue;
     if (p.kind == kDictionaryHyphen || (o >= 2 && text.substr(o - 2, 2) == "\xC2\xAD")) {
       // A discretionary hyphen: dictionary point or after a soft hyphen.
-      if (!can_hyphenate || glyph_at[o] >= glyph_count || (para.flags[glyph_at[o]] & shape::kUnsafeToBreak)) continue;
+      if (!hyphens_drawn || !hyphen_fits(para, scratch, o)) continue;
       emit_box(o);
-      Item h = penalty(o, params.hyphen_penalty);
-      h.flagged = true;
-      h.dictionary = p.kind == kDictionaryHyphen;
-      h.run = run_of_glyph(glyph_at[o] - 1);
-      h.width = hyphen_advance_by_run[h.run];
-      push(h);
+      push(hyphen_penalty(para, scratch, hyphen_advance_by_run, params, o, p.kind == kDictionaryHyphen));
       box_start = o;
       continue;
     }
@@ -229,7 +266,7 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
       if (last == '-' || last == 0x2010) {
         Item h = penalty(o, params.explicit_hyphen_penalty);
         h.flagged = true;
-        h.run = run_of_glyph(glyph_at[o] == 0 ? 0 : glyph_at[o] - 1);
+        h.run = run_of_glyph(para, glyph_at[o] == 0 ? 0 : glyph_at[o] - 1);
         push(h);
       } else {
         push(penalty(o, 0));
@@ -240,6 +277,44 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   const uint32_t sp = space_start(box_start, text_size);
   emit_box(sp);
   finish_line(sp, text_size);
+}
+
+
+void add_dictionary_points(const shape::ShapedParagraph& para, const Hyphenator& hyphenator,
+                           std::span<const Fixed> hyphen_advance_by_run, const ItemParams& params, ItemList& items) {
+  ItemList::Scratch& scratch = items.scratch;
+  std::vector<BreakPoint>& hyphens = scratch.hyphens;
+  hyphens.clear();
+  items.dictionary = true;
+  if (!can_hyphenate(para, hyphen_advance_by_run)) return;
+  collect_dictionary_points(para.text, hyphenator, params.hyphenation, scratch.word_points, hyphens);
+  if (hyphens.empty()) return;
+  // Dictionary points lie inside words, so inside boxes: each splits its box, as build_items splits
+  // the box it is building. A point on a box's start is one build_items meets after the break there.
+  std::vector<Item>& merged = scratch.merged;
+  merged.clear();
+  size_t h = 0;
+  for (const Item& it : items.items) {
+    if (it.kind != ItemKind::kBox || it.text_begin == it.text_end) {
+      merged.push_back(it);
+      continue;
+    }
+    while (h < hyphens.size() && hyphens[h].offset <= it.text_begin) ++h;
+    if (h == hyphens.size() || hyphens[h].offset >= it.text_end) {
+      merged.push_back(it);
+      continue;
+    }
+    uint32_t begin = it.text_begin;
+    for (; h < hyphens.size() && hyphens[h].offset < it.text_end; ++h) {
+      const uint32_t o = hyphens[h].offset;
+      if (!hyphen_fits(para, scratch, o)) continue;
+      merged.push_back(text_box(para, scratch, begin, o, 0));
+      merged.push_back(hyphen_penalty(para, scratch, hyphen_advance_by_run, params, o, true));
+      begin = o;
+    }
+    merged.push_back(begin == it.text_begin ? it : text_box(para, scratch, begin, it.text_end, 0));
+  }
+  items.items.swap(merged);
 }
 
 }  // namespace inkset::breaking

@@ -36,6 +36,9 @@ struct Item {
 struct ItemList {
   std::vector<Item> items;
   uint32_t text_size = 0;
+  // Whether a hyphenation dictionary was asked for its points (build_items with a hyphenator, or
+  // add_dictionary_points); a list without them serves only a pass that does not use them.
+  bool dictionary = false;
   // The paragraph the items were built from, which must outlive the list: boxes are cut at its
   // cluster boundaries when nothing else fits (emergency breaks).
   const shape::ShapedParagraph* shaped = nullptr;
@@ -51,11 +54,13 @@ struct ItemList {
     std::vector<uint8_t> cluster_start;
     std::vector<Point> breaks, hyphens, points;
     std::vector<uint32_t> word_points;
+    std::vector<Item> merged;
   } scratch;
 
   void clear() {
     items.clear();
     text_size = 0;
+    dictionary = false;
     shaped = nullptr;
   }
 };
@@ -81,8 +86,16 @@ struct ItemParams {
 // not fall on a cluster boundary are skipped (they would split a ligature or a cluster); so are
 // hyphenation points before a glyph flagged unsafe-to-break.
 // Complexity: linear in text and glyphs, plus the hyphenator's per-word cost.
+// The dictionary is the costliest part, and the first Knuth–Plass pass does not use its points:
+// items built without it can be completed by add_dictionary_points when a later pass needs them.
 void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpportunity> breaks,
                  const Hyphenator* hyphenator, std::span<const Fixed> hyphen_advance_by_run,
                  const ItemParams& params, ItemList& out);
+
+// Completes `items`, which build_items made from `para` without a hyphenator and is the last list it
+// built (its scratch still describes `para`), with the dictionary's points: afterwards the list is
+// what build_items gives with `hyphenator` and the same other arguments, item for item.
+void add_dictionary_points(const shape::ShapedParagraph& para, const Hyphenator& hyphenator,
+                           std::span<const Fixed> hyphen_advance_by_run, const ItemParams& params, ItemList& items);
 
 }  // namespace inkset::breaking

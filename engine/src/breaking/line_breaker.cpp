@@ -503,6 +503,13 @@ void make_result(const Paragraph& p, const BreakParams& params, const std::vecto
   }
 }
 
+// The break positions of the path that ends at node `end`, in order.
+void collect_breaks(const std::vector<Node>& nodes, uint32_t end, std::vector<uint32_t>& breaks) {
+  breaks.clear();
+  for (uint32_t a = end; nodes[a].position != kNone; a = nodes[a].prev) breaks.push_back(nodes[a].position);
+  std::reverse(breaks.begin(), breaks.end());
+}
+
 }  // namespace
 
 struct LineBreaker::State {
@@ -530,13 +537,7 @@ const LineBreakResult& LineBreaker::break_lines(const ItemList& items, const Bre
   uint32_t found = kNone;
   int pass = 0;
   std::vector<uint32_t>& breaks = m_state->breaks;
-  auto collect = [&](uint32_t end) {
-    breaks.clear();
-    for (uint32_t a = end; search.nodes()[a].position != kNone; a = search.nodes()[a].prev) {
-      breaks.push_back(search.nodes()[a].position);
-    }
-    std::reverse(breaks.begin(), breaks.end());
-  };
+  auto collect = [&](uint32_t end) { collect_breaks(search.nodes(), end, breaks); };
   int32_t best_miss = INT32_MAX;
   for (int i = 0; i < 3; ++i) {
     if (i == 0 && params.pretolerance < 0) continue;
@@ -567,6 +568,20 @@ const LineBreakResult& LineBreaker::break_lines(const ItemList& items, const Bre
   }
   make_result(p, params, breaks, items.text_size, pass, m_result);
   return m_result;
+}
+
+const LineBreakResult* LineBreaker::break_lines_first_pass(const ItemList& items, const BreakParams& params) {
+  assert(!params.line_widths.empty());
+  assert(!items.items.empty() && items.items.back().penalty <= kForcedPenalty);
+  if (params.pretolerance < 0 || params.looseness != 0) return nullptr;
+  Paragraph& p = m_state->p;
+  load_items(items, p);
+  TotalFit search(p, params, m_state->nodes, m_state->active, m_state->candidates);
+  const uint32_t end = search.run({params.pretolerance, false, {0, 1}, false});
+  if (end == kNone) return nullptr;
+  collect_breaks(search.nodes(), end, m_state->breaks);
+  make_result(p, params, m_state->breaks, items.text_size, 1, m_result);
+  return &m_result;
 }
 
 LineBreakResult rescore(const ItemList& items, const LineBreakResult& result, const BreakParams& params, int pass) {

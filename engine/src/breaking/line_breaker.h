@@ -70,6 +70,10 @@ class LineBreaker {
 
   // As the free functions below, with the same output.
   const LineBreakResult& break_lines(const ItemList& items, const BreakParams& params);
+  // The first pass alone (pretolerance, no dictionary hyphens), for items that may lack the
+  // dictionary's points: break_lines' result when that pass succeeds and looseness is 0, else null.
+  // On null, break_lines with `pretolerance` negative (the first pass known to fail) finishes the job.
+  const LineBreakResult* break_lines_first_pass(const ItemList& items, const BreakParams& params);
   const LineBreakResult& break_lines_greedy(const ItemList& items, const BreakParams& params);
 
  private:

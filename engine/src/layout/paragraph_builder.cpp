@@ -20,11 +20,27 @@ ParagraphBuilder::ParagraphBuilder(font::FontCollection& fonts, shape::Shaper& s
 
 const breaking::ItemList& ParagraphBuilder::shape_and_itemize(Paragraph& p, const ParagraphSpec& spec) {
   m_shaper.shape_into(p.text, spec.ranges, spec.styles, shape::BaseDirection::kAuto, p.shaped);
-  itemize_shaped(p, spec);
+  itemize_shaped(p, spec, true);
   return m_items;
 }
 
-void ParagraphBuilder::itemize_shaped(Paragraph& p, const ParagraphSpec& spec) {
+const breaking::Hyphenator* ParagraphBuilder::hyphenator(const ParagraphSpec& spec) {
+  return spec.hyphenate ? m_hyphenators.for_language(spec.language) : nullptr;
+}
+
+void ParagraphBuilder::add_dictionary_points(const Paragraph& p, const ParagraphSpec& spec) {
+  if (m_items.dictionary || !spec.hyphenate) return;
+  if (const breaking::Hyphenator* h = hyphenator(spec))
+    breaking::add_dictionary_points(p.shaped, *h, m_hyphen_advance, item_params(spec), m_items);
+}
+
+breaking::ItemParams ParagraphBuilder::item_params(const ParagraphSpec& spec) {
+  breaking::ItemParams params;
+  params.first_line_indent = spec.first_indent;
+  return params;
+}
+
+void ParagraphBuilder::itemize_shaped(Paragraph& p, const ParagraphSpec& spec, bool with_dictionary) {
   const auto& runs = p.shaped.runs;
   p.run_color.resize(runs.size());
   p.run_decoration.resize(runs.size());
@@ -50,10 +66,8 @@ void ParagraphBuilder::itemize_shaped(Paragraph& p, const ParagraphSpec& spec) {
       return false;
     });
   }
-  const breaking::Hyphenator* hyphenator = spec.hyphenate ? m_hyphenators.for_language(spec.language) : nullptr;
-  breaking::ItemParams params;
-  params.first_line_indent = spec.first_indent;
-  breaking::build_items(p.shaped, m_breaks, hyphenator, m_hyphen_advance, params, m_items);
+  breaking::build_items(p.shaped, m_breaks, with_dictionary ? hyphenator(spec) : nullptr, m_hyphen_advance,
+                        item_params(spec), m_items);
 }
 
 void ParagraphBuilder::recycle(std::unique_ptr<Paragraph> p) {
@@ -119,6 +133,10 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec, co
     p->origin = Origin::kBody;
   }
   p->text.assign(spec.text);
+  // Most paragraphs of a novel break well in the first Knuth–Plass pass, which uses no dictionary
+  // hyphens: their items are built without asking the dictionary, and the points are added only
+  // when a later pass needs them (a fifth of the time of a cold layout is the dictionary's).
+  const bool first_pass_may_do = !spec.greedy && spec.looseness == 0;
   if (same && same->text == spec.text) {
     // The items of the last paragraph built stay valid until the next build: if that was `same`,
     // they are this paragraph's too (items do not depend on looseness).
@@ -130,10 +148,11 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec, co
       p->run_decoration = same->run_decoration;
       m_items.shaped = &p->shaped;
     } else {
-      itemize_shaped(*p, spec);
+      itemize_shaped(*p, spec, !first_pass_may_do);
     }
   } else {
-    shape_and_itemize(*p, spec);
+    m_shaper.shape_into(p->text, spec.ranges, spec.styles, shape::BaseDirection::kAuto, p->shaped);
+    itemize_shaped(*p, spec, !first_pass_may_do);
   }
 
   const Fixed widths[1] = {spec.width};
@@ -141,7 +160,15 @@ std::unique_ptr<Paragraph> ParagraphBuilder::build(const ParagraphSpec& spec, co
   params.line_widths = widths;
   params.alignment = to_alignment(spec.align);
   params.looseness = spec.looseness;
-  const auto& result = spec.greedy ? m_breaker.break_lines_greedy(m_items, params) : m_breaker.break_lines(m_items, params);
+  const breaking::LineBreakResult* first =
+      first_pass_may_do && !m_items.dictionary ? m_breaker.break_lines_first_pass(m_items, params) : nullptr;
+  if (!first && !m_items.dictionary && !spec.greedy) {
+    add_dictionary_points(*p, spec);
+    if (first_pass_may_do) params.pretolerance = -1;  // it failed just now
+  }
+  const auto& result = first              ? *first
+                       : spec.greedy      ? m_breaker.break_lines_greedy(m_items, params)
+                                          : m_breaker.break_lines(m_items, params);
 
   breaking::LineLayoutParams line_params;
   line_params.alignment = params.alignment;

@@ -78,8 +78,14 @@ class ParagraphBuilder {
   void set_counting(bool on) { m_counting = on; }
 
  private:
-  // The run colours, hyphen glyphs, break opportunities and items of a shaped paragraph.
-  void itemize_shaped(Paragraph& p, const ParagraphSpec& spec);
+  // The run colours, hyphen glyphs, break opportunities and items of a shaped paragraph; the
+  // hyphenation dictionary's points only `with_dictionary` (see add_dictionary_points).
+  void itemize_shaped(Paragraph& p, const ParagraphSpec& spec, bool with_dictionary);
+  // Completes the items of the paragraph itemized last with the dictionary's points, if the spec
+  // hyphenates and they are not there yet.
+  void add_dictionary_points(const Paragraph& p, const ParagraphSpec& spec);
+  const breaking::Hyphenator* hyphenator(const ParagraphSpec& spec);
+  static breaking::ItemParams item_params(const ParagraphSpec& spec);
   // A box cache's worth (BoxCache::kDefaultMaxBytes): all that a document's layout hands back when
   // it is thrown away for another (a new font size), so that the next layout reuses all of it.
   static constexpr size_t kMaxSpareBytes = size_t{1} << 20;
