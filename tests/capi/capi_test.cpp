@@ -88,7 +88,7 @@ TEST_CASE("capi: init functions fill the C++ defaults and ignore NULL", "[capi]"
   CHECK(config.no_system_fonts == 0);
   CHECK(config.shape_cache_bytes == 0);
   CHECK(config.glyph_cache_bytes == 0);
-  CHECK(config.no_background_shaping == 0);
+  CHECK(config.no_helper_threads == 0);
 
   inkset_layout_settings s;
   std::memset(&s, 0xab, sizeof s);
@@ -128,7 +128,7 @@ TEST_CASE("capi: inkset_engine_new and its errors", "[capi]") {
     config.no_system_fonts = 1;
     config.shape_cache_bytes = 1u << 20;
     config.glyph_cache_bytes = 1u << 20;
-    config.no_background_shaping = 1;
+    config.no_helper_threads = 1;
     REQUIRE(inkset_engine_new(&config, &engine) == INKSET_OK);
   }
   SECTION("NULL engine_out") { require_null_handle(inkset_engine_new(nullptr, nullptr), "inkset_engine_new"); }

@@ -33,6 +33,22 @@ size_t drain_all(shape::ShapePrefetcher& p, shape::ShapeCache& cache) {
   return words;
 }
 
+// "w0 w1 w2 ...": `count` words, each new to the prefetcher.
+std::string distinct_words(size_t count) {
+  std::string text;
+  for (size_t i = 0; i < count; ++i) text += "w" + std::to_string(i) + " ";
+  return text;
+}
+
+shape::PrefetchStyle body_style() {
+  shape::PrefetchStyle style;
+  style.face = test::fonts().match("Charis SIL", 400, false).face;
+  style.size = px_to_fixed(24);
+  style.script = HB_SCRIPT_LATIN;
+  style.hb_face = test::fonts().hb_face(style.face);
+  return style;
+}
+
 void check_same(const shape::ShapedParagraph& a, const shape::ShapedParagraph& b) {
   REQUIRE(a.glyph_count() == b.glyph_count());
   CHECK(a.glyph_id == b.glyph_id);
@@ -121,13 +137,8 @@ TEST_CASE("prefetch: the same text and style go on, another style starts again, 
 
 TEST_CASE("prefetch: a prefetcher whose hand-off is full and never taken stops when destroyed",
           "[shape][prefetch]") {
-  std::string text;
-  for (size_t i = 0; i < 3 * shape::ShapePrefetcher::kMaxWaiting; ++i) text += "w" + std::to_string(i) + " ";
-  shape::PrefetchStyle style;
-  style.face = test::fonts().match("Charis SIL", 400, false).face;
-  style.size = px_to_fixed(24);
-  style.script = HB_SCRIPT_LATIN;
-  style.hb_face = test::fonts().hb_face(style.face);
+  const std::string text = distinct_words(3 * shape::ShapePrefetcher::kMaxWaiting);
+  const shape::PrefetchStyle style = body_style();
   auto p = std::make_unique<shape::ShapePrefetcher>();
   // It fills its hand-off and waits; neither stopping nor destroying it may wait for a drain that
   // never comes.
@@ -142,6 +153,36 @@ TEST_CASE("prefetch: a prefetcher whose hand-off is full and never taken stops w
   CHECK(p->done());
   CHECK_FALSE(p->ready());  // the abandoned text's words are dropped
   fill();
+  p.reset();
+  SUCCEED("stopped");
+}
+
+TEST_CASE("prefetch: a paused prefetcher shapes nothing more until resumed, and stops when destroyed",
+          "[shape][prefetch]") {
+  const std::string text = distinct_words(2 * shape::ShapePrefetcher::kMaxWaiting);
+  const shape::PrefetchStyle style = body_style();
+  shape::ShapeCache cache;
+  auto p = std::make_unique<shape::ShapePrefetcher>();
+  p->start(text, style);
+  while (!p->ready()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  size_t words = 0;
+  {
+    const shape::PrefetchPause quiet(p.get());
+    // Taken from the hand-off, the words leave it room; paused, the worker adds at most the word it
+    // held when the pause came.
+    words += p->drain_into(cache);
+    std::this_thread::sleep_for(std::chrono::milliseconds(30));
+    const size_t while_paused = p->drain_into(cache);
+    CHECK(while_paused <= 1);
+    words += while_paused;
+    CHECK_FALSE(p->done());
+  }
+  words += drain_all(*p, cache);
+  CHECK(words == 2 * shape::ShapePrefetcher::kMaxWaiting);
+  // Destroyed while paused, with words waiting: it stops all the same.
+  p->start(text + "x ", style);
+  while (!p->ready()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  p->pause();
   p.reset();
   SUCCEED("stopped");
 }

@@ -204,10 +204,10 @@ Result<ScalingFigures> bench_scaling(const std::string& path, const LayoutSettin
   ScalingFigures f;
   f.jobs = std::max(jobs, 1);
   f.threads = std::max(threads, 1);
-  // The layouts themselves are spread over the cores: each one's background shaping thread is off,
-  // as it is in a program that lays documents out in parallel (EngineConfig::background_shaping).
+  // The layouts themselves are spread over the cores: each one's helper threads are off,
+  // as it is in a program that lays documents out in parallel (EngineConfig::helper_threads).
   EngineConfig one_core = config;
-  one_core.background_shaping = false;
+  one_core.helper_threads = false;
   auto one_job = [&]() -> Status {
     double ms = 0;
     auto opened = cold_layout(path, settings, one_core, ms);

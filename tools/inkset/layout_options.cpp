@@ -56,7 +56,7 @@ std::vector<OptionSpec> layout_option_specs() {
   specs.push_back({"no-hyphens", false, "never hyphenate"});
   specs.push_back({"hanging-punctuation", false, "let hyphens, stops and quotes at line ends stand in the margin"});
   specs.push_back({"fonts", true, "font directory to use instead of the bundled fonts"});
-  specs.push_back({"no-background-shaping", false, "shape on the calling thread only (no second thread ahead of the layout)"});
+  specs.push_back({"no-helper-threads", false, "do all the work on the calling thread (no helper shaping ahead or drawing glyphs)"});
   for (const auto& o : kLimitOptions) specs.push_back({o.name, true, o.help});
   return specs;
 }
@@ -98,7 +98,7 @@ Result<LayoutSettings> layout_settings_from(const Args& args) {
 Result<EngineConfig> engine_config_from(const Args& args) {
   EngineConfig config;
   if (auto dir = args.get("fonts")) config.font_directories = {*dir};
-  config.background_shaping = !args.has("no-background-shaping");
+  config.helper_threads = !args.has("no-helper-threads");
   for (const auto& o : kLimitOptions) {
     const auto text = args.get(o.name);
     if (!text) continue;

@@ -41,10 +41,11 @@ struct EngineConfig {
   bool no_system_fonts = false;
   size_t shape_cache_bytes = 8u << 20;
   size_t glyph_cache_bytes = 4u << 20;
-  // Shape an article's words on a second thread ahead of its layout (one thread per engine, started
-  // with its first document and kept), on machines with more than one core. Turn it off where every
-  // core is busy already, e.g. when documents are laid out in parallel.
-  bool background_shaping = true;
+  // Use a second core, on machines with more than one: one helper thread shapes an article's words
+  // ahead of its layout, another draws half of a page's new glyphs (each started on first need and
+  // kept for the engine's life). The pages are the same without them. Turn them off where every core
+  // is busy already, e.g. when documents are laid out in parallel.
+  bool helper_threads = true;
   Limits limits;  // for every document opened on the engine
 };
 

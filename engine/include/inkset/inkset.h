@@ -64,7 +64,7 @@ typedef struct inkset_engine_config {
   int no_system_fonts;      /* nonzero: no CJK or emoji fallback from the system font folders */
   size_t shape_cache_bytes; /* 0: the default (8 MiB) */
   size_t glyph_cache_bytes; /* 0: the default (4 MiB) */
-  int no_background_shaping; /* nonzero: no second thread shapes words ahead of the layout */
+  int no_helper_threads; /* nonzero: no helper threads (shaping ahead of the layout, drawing glyphs) */
 } inkset_engine_config;
 
 typedef struct inkset_layout_settings {

@@ -140,7 +140,7 @@ Status Document::Impl::apply(const LayoutSettings& s) {
       article(), resolved, *engine.fonts, *engine.paragraphs,
       [this](const std::string& src) { return resolve_image(src); }, block_options, [this] { return parse_more(); });
   layout->set_time_budget(engine.config.limits.layout_budget_ms);
-  if (engine.config.background_shaping && std::thread::hardware_concurrency() > 1)
+  if (engine.config.helper_threads && std::thread::hardware_concurrency() > 1)
     engine.shaper->prefetch(article().source, layout->body_text_style());
   layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return ok_status();
@@ -248,8 +248,14 @@ Status Document::render_page_into(int index, const RenderSettings& settings, uin
   options.hinting = static_cast<raster::Hinting>(settings.hinting);
   options.text_gamma = settings.text_gamma;
   m_impl->canvas.reset(g.page_width, g.page_height, raster::PixelFormat::kGray8);
-  INKSET_TRY(raster::render_page(m_impl->display, *m_impl->engine.fonts, *m_impl->engine.glyphs, m_impl->images,
-                                 options, m_impl->canvas));
+  raster::RasterHelper* helper = m_impl->engine.glyph_helper();
+  {
+    // The page is what the reader waits for: shaping the words of later pages waits while the
+    // helper draws glyphs, rather than share the second core with it.
+    const shape::PrefetchPause quiet(helper ? m_impl->engine.shaper->prefetcher() : nullptr);
+    INKSET_TRY(raster::render_page(m_impl->display, *m_impl->engine.fonts, *m_impl->engine.glyphs, m_impl->images,
+                                   options, m_impl->canvas, helper));
+  }
   export_pixels(m_impl->canvas, settings.rotation, settings.format, pixels, stride);
   return ok_status();
 }

@@ -1,5 +1,7 @@
 #include "api/engine_impl.h"
 
+#include <thread>
+
 namespace inkset {
 
 int bytes_per_pixel(PixelFormat format) {
@@ -10,6 +12,13 @@ int bytes_per_pixel(PixelFormat format) {
     case PixelFormat::kBgra8888: return 4;
   }
   return 4;
+}
+
+raster::RasterHelper* Engine::Impl::glyph_helper() {
+  if (!config.helper_threads || std::thread::hardware_concurrency() <= 1) return nullptr;
+  // Made once: a helper that got no thread stays, so that no page tries again.
+  if (!raster_helper) raster_helper = std::make_unique<raster::RasterHelper>();
+  return raster_helper->available() ? raster_helper.get() : nullptr;
 }
 
 Engine::Engine(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}

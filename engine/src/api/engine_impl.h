@@ -8,6 +8,7 @@
 #include "font/font_collection.h"
 #include "layout/paragraph_builder.h"
 #include "raster/glyph_cache.h"
+#include "raster/raster_helper.h"
 #include "shape/shape_cache.h"
 #include "shape/shaper.h"
 
@@ -21,6 +22,11 @@ struct Engine::Impl {
   std::unique_ptr<breaking::HyphenatorSet> hyphenators;
   std::unique_ptr<layout::ParagraphBuilder> paragraphs;
   std::unique_ptr<raster::GlyphCache> glyphs;
+  std::unique_ptr<raster::RasterHelper> raster_helper;  // made on the first page drawn, if allowed
+
+  // The thread that draws glyphs with the renderer's, or null when helper threads are off, the
+  // machine has one core, or no thread could be started.
+  raster::RasterHelper* glyph_helper();
 };
 
 }  // namespace inkset

@@ -190,7 +190,7 @@ inkset_status inkset_engine_new(const inkset_engine_config* config, inkset_engin
       c.no_system_fonts = config->no_system_fonts != 0;
       if (config->shape_cache_bytes) c.shape_cache_bytes = config->shape_cache_bytes;
       if (config->glyph_cache_bytes) c.glyph_cache_bytes = config->glyph_cache_bytes;
-      c.background_shaping = config->no_background_shaping == 0;
+      c.helper_threads = config->no_helper_threads == 0;
     }
     auto created = inkset::Engine::create(c);
     if (!created) return std::move(created).take_error();

@@ -7,11 +7,14 @@
 
 #include <algorithm>
 #include <array>
+#include <tuple>
 #include <cmath>
 #include <cstring>
 #include <string>
 #include <unordered_map>
 
+#include "raster/outline_glyph.h"
+#include "raster/raster_helper.h"
 #include "support/hash.h"
 
 namespace inkset::raster {
@@ -39,34 +42,8 @@ constexpr size_t kEntryOverhead = sizeof(GlyphKey) * 2 + sizeof(Entry) + 4 * siz
 constexpr size_t kMinMaxBytes = 64u << 10;
 constexpr uint32_t kNoPage = UINT32_MAX;
 
-// Synthetic oblique: x' = x + 0.2 y, about 11 degrees, the slant most italics use.
-constexpr FT_Fixed kObliqueShear = 0x3333;
-
 // Rec. 709 luma weights in 16-bit fixed point (they sum to 65536).
 constexpr uint32_t kLumaR = 13933, kLumaG = 46871, kLumaB = 4732;
-
-// Synthetic bold and oblique, on a loaded outline.
-void synthesize(FT_Face face, const GlyphKey& key, FT_Outline* outline) {
-  if (key.synthetic_bold) {
-    // A 24th of the em, FreeType's own choice for FT_GlyphSlot_Embolden.
-    const FT_Pos strength = FT_MulFix(face->units_per_EM, face->size->metrics.y_scale) / 24;
-    FT_Outline_EmboldenXY(outline, strength, strength);
-  }
-  if (key.synthetic_italic) {
-    FT_Matrix shear{0x10000, kObliqueShear, 0, 0x10000};
-    FT_Outline_Transform(outline, &shear);
-  }
-}
-
-FT_Int32 load_flags(Hinting hinting, bool color_face) {
-  FT_Int32 flags = color_face ? FT_LOAD_COLOR : FT_LOAD_NO_BITMAP;
-  switch (hinting) {
-    case Hinting::kNone: return flags | FT_LOAD_NO_HINTING;
-    case Hinting::kLight: return flags | FT_LOAD_TARGET_LIGHT;
-    case Hinting::kFull: return flags | FT_LOAD_TARGET_NORMAL;
-  }
-  return flags;
-}
 
 // One axis of an area-average resample: each destination sample is the mean of the source interval
 // it covers, partial source samples weighted by their overlap. Works for any ratio.
@@ -114,6 +91,15 @@ struct GlyphCache::Impl {
   // Reused across misses: the glyph as rendered, then resampling buffers for colour strikes.
   std::vector<uint8_t> scratch;
   std::vector<float> alpha, luma, tmp, alpha_out, luma_out;
+
+  // get_many's working memory: the distinct keys of a page, how often each is used, which one each
+  // of the page's glyphs is (by open addressing on `slots`), the missing ones, and the answers.
+  std::vector<GlyphKey> distinct;
+  std::vector<uint32_t> uses, which, slots, missing;
+  std::vector<uint8_t> failed;
+  std::vector<GlyphBitmap> views, bitmaps;
+  std::vector<RasterHelper::Job> jobs;
+  std::vector<uint32_t> job_of;  // distinct index of each job
 
   // Hinted outlines, one per glyph whatever its quarter-pixel position: loading and hinting a glyph
   // (FreeType's auto-hinter) costs more than drawing it, and a page draws most glyphs at two to four
@@ -217,11 +203,49 @@ struct GlyphCache::Impl {
   }
 
   Result<Entry> render(font::FontCollection& fonts, const GlyphKey& key);
+
+  const Entry* find(const GlyphKey& key) {
+    const auto it = map.find(key);
+    if (it == map.end()) return nullptr;
+    pages[it->second.page].last_use = tick;
+    return &it->second;
+  }
+  // Stores a rendered glyph whose pixels are at `pixels`; null when it is too large for a page (it
+  // is then not kept). The entry is valid until the next keep().
+  const Entry* keep(const GlyphKey& key, Entry e, const uint8_t* pixels) {
+    const size_t n = static_cast<size_t>(e.width) * e.height * (e.color ? 2 : 1);
+    if (n > page_bytes) return nullptr;
+    make_room(n);
+    Page& page = pages[current];
+    e.page = current;
+    e.offset = static_cast<uint32_t>(page.used);
+    // An empty glyph (a space, or a broken outline) has no pixels: memcpy from its null data is
+    // undefined even for 0 bytes (found by the font fuzzer).
+    if (n > 0) std::memcpy(page.data.get() + page.used, pixels, n);
+    page.used += n;
+    page.last_use = tick;
+    page.keys.push_back(key);
+    return &map.emplace(key, e).first->second;
+  }
+  void collect_distinct(std::span<const GlyphKey> keys);
+  // Draws the distinct keys listed in `missing` into the cache, sharing them with `helper` when it
+  // pays; marks in `failed` those FreeType cannot draw. False when one cannot be kept.
+  bool draw_missing(font::FontCollection& fonts, RasterHelper* helper);
+  // Whether the helper's thread can draw `key` (a scalable face without colour, open on its side).
+  bool helper_can_draw(font::FontCollection& fonts, RasterHelper& helper, const GlyphKey& key);
   // The glyph's outline, loaded, hinted and synthesized as `key` asks but at quarter-pixel 0, as a copy
   // the caller owns; from `outlines` when it holds it. Null with `error` set when FreeType fails.
   FT_Glyph hinted_outline(FT_Face face, const GlyphKey& key, FT_Error& error);
   // The rendered bitmap as an entry, its pixels in `scratch`.
   Entry gray_entry(const FT_Bitmap& bm, int32_t left, int32_t top);
+  static Entry entry_of(const CoverageBox& box) {
+    Entry e;
+    e.width = box.width;
+    e.height = box.height;
+    e.left = box.left;
+    e.top = box.top;
+    return e;
+  }
   Entry convert_color(const FT_Bitmap& bm, int32_t left, int32_t top, double scale);
 };
 
@@ -289,23 +313,10 @@ Result<Entry> GlyphCache::Impl::render(font::FontCollection& fonts, const GlyphK
     FT_Error err = 0;
     FT_Glyph glyph = hinted_outline(face, key, err);
     if (!glyph) return fail("cannot load", err);
-    if (key.subpixel) {
-      FT_Vector shift{key.subpixel * (kFixedOne / kSubpixelSteps), 0};
-      FT_Glyph_Transform(glyph, nullptr, &shift);
-    }
-    if (const FT_Error e = FT_Glyph_To_Bitmap(&glyph, FT_RENDER_MODE_NORMAL, nullptr, 1)) {
-      FT_Done_Glyph(glyph);
-      return fail("cannot render", e);
-    }
-    const FT_BitmapGlyph bitmap = reinterpret_cast<FT_BitmapGlyph>(glyph);
-    if (bitmap->bitmap.pixel_mode != FT_PIXEL_MODE_GRAY && bitmap->bitmap.pixel_mode != FT_PIXEL_MODE_MONO) {
-      const int mode = bitmap->bitmap.pixel_mode;
-      FT_Done_Glyph(glyph);
-      return fail("unsupported pixel mode", mode);
-    }
-    const Entry e = gray_entry(bitmap->bitmap, bitmap->left, bitmap->top);
-    FT_Done_Glyph(glyph);
-    return e;
+    CoverageBox box;
+    if (const int e = render_outline(glyph, key.subpixel, scratch, box))
+      return fail(e < 0 ? "unsupported pixel mode" : "cannot render", e);
+    return entry_of(box);
   }
   if (const int err = FT_Load_Glyph(face, key.glyph, load_flags(key.hinting, FT_HAS_COLOR(face))))
     return fail("cannot load", err);
@@ -333,12 +344,9 @@ FT_Glyph GlyphCache::Impl::hinted_outline(FT_Face face, const GlyphKey& key, FT_
     ++stats.outlines_reused;
     return copy;
   }
-  if ((error = FT_Load_Glyph(face, key.glyph, load_flags(key.hinting, false)))) return nullptr;
-  FT_GlyphSlot slot = face->glyph;
-  if (slot->format == FT_GLYPH_FORMAT_OUTLINE) synthesize(face, key, &slot->outline);
-  if ((error = FT_Get_Glyph(slot, &copy))) return nullptr;
-  if (slot->format != FT_GLYPH_FORMAT_OUTLINE) return copy;
-  const FT_Outline& o = slot->outline;
+  copy = load_outline(face, key, error);
+  if (!copy || copy->format != FT_GLYPH_FORMAT_OUTLINE) return copy;
+  const FT_Outline& o = reinterpret_cast<FT_OutlineGlyph>(copy)->outline;
   const size_t bytes = sizeof(FT_OutlineGlyphRec) + static_cast<size_t>(o.n_points) * (sizeof(FT_Vector) + 1) +
                        static_cast<size_t>(o.n_contours) * sizeof(short) + 3 * kEntryOverhead;
   forget(memo);
@@ -350,23 +358,92 @@ FT_Glyph GlyphCache::Impl::hinted_outline(FT_Face face, const GlyphKey& key, FT_
 }
 
 Entry GlyphCache::Impl::gray_entry(const FT_Bitmap& bm, int32_t left, int32_t top) {
-  Entry e;
-  e.width = static_cast<int32_t>(bm.width);
-  e.height = static_cast<int32_t>(bm.rows);
-  e.left = left;
-  e.top = top;
-  scratch.resize(static_cast<size_t>(e.width) * e.height);
-  // A bitmap may have rows but no columns (found by the font fuzzer): nothing to copy then.
-  for (int32_t y = 0; e.width > 0 && y < e.height; ++y) {
-    const uint8_t* src = bm.buffer + static_cast<ptrdiff_t>(y) * bm.pitch;
-    uint8_t* dst = &scratch[static_cast<size_t>(y) * e.width];
-    if (bm.pixel_mode == FT_PIXEL_MODE_GRAY) {
-      std::memcpy(dst, src, static_cast<size_t>(e.width));
-    } else {
-      for (int32_t x = 0; x < e.width; ++x) dst[x] = (src[x >> 3] & (0x80 >> (x & 7))) ? 255 : 0;
+  copy_coverage(bm, scratch);
+  return entry_of({static_cast<int32_t>(bm.width), static_cast<int32_t>(bm.rows), left, top});
+}
+
+void GlyphCache::Impl::collect_distinct(std::span<const GlyphKey> keys) {
+  distinct.clear();
+  uses.clear();
+  which.resize(keys.size());
+  size_t size = 64;
+  while (size < 2 * keys.size()) size *= 2;
+  slots.assign(size, UINT32_MAX);
+  const size_t mask = size - 1;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    size_t s = KeyHash{}(keys[i]) & mask;
+    while (slots[s] != UINT32_MAX && !(distinct[slots[s]] == keys[i])) s = (s + 1) & mask;
+    if (slots[s] == UINT32_MAX) {
+      slots[s] = static_cast<uint32_t>(distinct.size());
+      distinct.push_back(keys[i]);
+      uses.push_back(0);
     }
+    which[i] = slots[s];
+    ++uses[slots[s]];
   }
-  return e;
+}
+
+bool GlyphCache::Impl::helper_can_draw(font::FontCollection& fonts, RasterHelper& helper, const GlyphKey& key) {
+  if (!fonts.has_face(key.face) || key.size <= 0) return false;
+  FT_Face face = fonts.ft_face(key.face);
+  return FT_IS_SCALABLE(face) && !FT_HAS_COLOR(face) && helper.open_face(key.face, fonts.info(key.face));
+}
+
+bool GlyphCache::Impl::draw_missing(font::FontCollection& fonts, RasterHelper* helper) {
+  // Glyphs at their quarter-pixel positions side by side, so that each side hints a glyph once.
+  std::sort(missing.begin(), missing.end(), [&](uint32_t a, uint32_t b) {
+    const GlyphKey& x = distinct[a];
+    const GlyphKey& y = distinct[b];
+    return std::tie(x.face, x.size, x.glyph, x.hinting, x.synthetic_bold, x.synthetic_italic, x.subpixel) <
+           std::tie(y.face, y.size, y.glyph, y.hinting, y.synthetic_bold, y.synthetic_italic, y.subpixel);
+  });
+  jobs.clear();
+  job_of.clear();
+  // Below this many glyphs, handing them over costs about what it saves.
+  constexpr size_t kShareFrom = 16;
+  const bool share = helper && helper->available() && missing.size() >= kShareFrom;
+  size_t own = 0;
+  for (size_t i = 0; i < missing.size();) {
+    // A glyph's positions go to one side; the side with fewer glyphs so far takes the next glyph.
+    size_t end = i + 1;
+    auto same_glyph = [&](const GlyphKey& a, const GlyphKey& b) {
+      return a.face == b.face && a.size == b.size && a.glyph == b.glyph && a.hinting == b.hinting &&
+             a.synthetic_bold == b.synthetic_bold && a.synthetic_italic == b.synthetic_italic;
+    };
+    while (end < missing.size() && same_glyph(distinct[missing[end]], distinct[missing[i]])) ++end;
+    const bool to_helper = share && jobs.size() < own && helper_can_draw(fonts, *helper, distinct[missing[i]]);
+    for (size_t k = i; k < end; ++k) {
+      if (to_helper) {
+        jobs.emplace_back().key = distinct[missing[k]];
+        job_of.push_back(missing[k]);
+        missing[k] = UINT32_MAX;
+      } else {
+        ++own;
+      }
+    }
+    i = end;
+  }
+  if (!jobs.empty()) helper->start(jobs);
+  bool kept_all = true;
+  auto draw_here = [&](uint32_t d) {
+    auto rendered = render(fonts, distinct[d]);
+    if (!rendered) failed[d] = 1;
+    else if (!keep(distinct[d], rendered.value(), scratch.data())) kept_all = false;
+  };
+  for (const uint32_t d : missing)
+    if (d != UINT32_MAX) draw_here(d);
+  if (jobs.empty()) return kept_all;
+  helper->wait();
+  for (size_t j = 0; j < jobs.size(); ++j) {
+    const RasterHelper::Job& job = jobs[j];
+    // A glyph the helper could not draw is drawn here, where a failure is reported as get() reports it.
+    if (job.error != 0) {
+      draw_here(job_of[j]);
+      continue;
+    }
+    if (!keep(job.key, entry_of(job.box), job.pixels.data())) kept_all = false;
+  }
+  return kept_all;
 }
 
 GlyphCache::GlyphCache(size_t max_bytes) : m_impl(std::make_unique<Impl>()) { m_impl->configure(max_bytes); }
@@ -375,30 +452,49 @@ GlyphCache::~GlyphCache() = default;
 Result<GlyphBitmap> GlyphCache::get(font::FontCollection& fonts, const GlyphKey& key) {
   Impl& c = *m_impl;
   ++c.tick;
-  if (auto it = c.map.find(key); it != c.map.end()) {
+  if (const Entry* hit = c.find(key)) {
     ++c.stats.hits;
-    Impl::Page& page = c.pages[it->second.page];
-    page.last_use = c.tick;
-    return c.view(it->second, page.data.get() + it->second.offset);
+    return c.view(*hit, c.pages[hit->page].data.get() + hit->offset);
   }
   ++c.stats.misses;
   auto rendered = c.render(fonts, key);
   if (!rendered) return std::move(rendered).take_error();
-  Entry e = rendered.value();
-  const size_t n = static_cast<size_t>(e.width) * e.height * (e.color ? 2 : 1);
-  if (n > c.page_bytes) return c.view(e, c.scratch.data());
-  c.make_room(n);
-  Impl::Page& page = c.pages[c.current];
-  e.page = c.current;
-  e.offset = static_cast<uint32_t>(page.used);
-  // An empty glyph (a space, or a broken outline) leaves the scratch empty: memcpy from its null
-  // data is undefined even for 0 bytes (found by the font fuzzer).
-  if (n > 0) std::memcpy(page.data.get() + page.used, c.scratch.data(), n);
-  page.used += n;
-  page.last_use = c.tick;
-  page.keys.push_back(key);
-  c.map.emplace(key, e);
-  return c.view(e, page.data.get() + e.offset);
+  const Entry* kept = c.keep(key, rendered.value(), c.scratch.data());
+  if (!kept) return c.view(rendered.value(), c.scratch.data());
+  return c.view(*kept, c.pages[kept->page].data.get() + kept->offset);
+}
+
+const std::vector<GlyphBitmap>* GlyphCache::get_many(font::FontCollection& fonts, std::span<const GlyphKey> keys,
+                                                     RasterHelper* helper) {
+  Impl& c = *m_impl;
+  ++c.tick;
+  c.collect_distinct(keys);
+  // Each distinct key counts as get() would count its uses one after another: a miss at most once.
+  std::vector<uint32_t>& missing = c.missing;
+  missing.clear();
+  for (uint32_t d = 0; d < c.distinct.size(); ++d) {
+    const bool cached = c.find(c.distinct[d]) != nullptr;
+    c.stats.hits += c.uses[d] - (cached ? 0 : 1);
+    c.stats.misses += cached ? 0 : 1;
+    if (!cached) missing.push_back(d);
+  }
+  c.failed.assign(c.distinct.size(), 0);
+  if (!c.draw_missing(fonts, helper)) return nullptr;
+  // Every glyph of the page must be held at once: inserting the missing ones may have emptied a
+  // page holding others, and then the caller goes glyph by glyph.
+  c.views.resize(c.distinct.size());
+  for (uint32_t d = 0; d < c.distinct.size(); ++d) {
+    if (c.failed[d]) {
+      c.views[d] = GlyphBitmap{};
+      continue;
+    }
+    const Entry* e = c.find(c.distinct[d]);
+    if (!e) return nullptr;
+    c.views[d] = c.view(*e, c.pages[e->page].data.get() + e->offset);
+  }
+  c.bitmaps.resize(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) c.bitmaps[i] = c.views[c.which[i]];
+  return &c.bitmaps;
 }
 
 void GlyphCache::clear() {

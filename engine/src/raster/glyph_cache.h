@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <vector>
 
 #include "font/font_collection.h"
@@ -18,6 +19,8 @@
 #include "support/result.h"
 
 namespace inkset::raster {
+
+class RasterHelper;
 
 enum class Hinting : uint8_t { kNone, kLight, kFull };
 
@@ -71,6 +74,15 @@ class GlyphCache {
   // shared state). A glyph too large for a page is rendered into scratch memory and not kept.
   // Errors: kInternal when FreeType cannot load or render the glyph (counted in stats().failures).
   Result<GlyphBitmap> get(font::FontCollection& fonts, const GlyphKey& key);
+
+  // The bitmaps of a page's glyphs (repeats and all), in the order of `keys`: each distinct key is
+  // looked up once, and those missing are drawn, shared with `helper`'s thread when it is given and
+  // there are enough of them (the pixels are the same either way). Counted as get() for each key
+  // in turn would count them. A glyph FreeType cannot draw comes back empty and is counted in
+  // failures. Null when the page's glyphs cannot all be held at once (a glyph too large for a page,
+  // or a bound smaller than the page needs): get() glyph by glyph then. Valid until the next call.
+  const std::vector<GlyphBitmap>* get_many(font::FontCollection& fonts, std::span<const GlyphKey> keys,
+                                           RasterHelper* helper = nullptr);
 
   // Drops every glyph; keeps the pages' memory for reuse.
   void clear();

@@ -12,15 +12,52 @@ namespace {
 
 constexpr Gray kPlaceholderColor = 192;
 
-void draw_glyph_run(const display::DisplayList& list, const display::GlyphRun& run, font::FontCollection& fonts,
-                    GlyphCache& cache, Hinting hinting, const CoverageCurve& curve, Canvas& canvas) {
+GlyphKey run_key(const display::GlyphRun& run, Hinting hinting) {
   GlyphKey key;
   key.face = run.face;
   key.size = run.size;
   key.hinting = hinting;
   key.synthetic_bold = run.synthetic_bold;
   key.synthetic_italic = run.synthetic_italic;
-  const size_t end = std::min<size_t>(list.glyphs.size(), static_cast<size_t>(run.first) + run.count);
+  return key;
+}
+
+// The pen rounded to the nearest quarter pixel: the bitmap carries the fraction, the blit the whole part.
+Fixed quarter_pixel(Fixed x) {
+  constexpr Fixed kQuarter = kFixedOne / kSubpixelSteps;
+  return (x + kQuarter / 2) & ~(kQuarter - 1);
+}
+
+uint8_t subpixel_of(Fixed rounded_x) {
+  return static_cast<uint8_t>((rounded_x & (kFixedOne - 1)) / (kFixedOne / kSubpixelSteps));
+}
+
+size_t run_end(const display::DisplayList& list, const display::GlyphRun& run) {
+  return std::min<size_t>(list.glyphs.size(), static_cast<size_t>(run.first) + run.count);
+}
+
+// Every glyph the page draws, in drawing order, as a glyph cache key.
+void page_glyph_keys(const display::DisplayList& list, Hinting hinting, std::vector<GlyphKey>& keys) {
+  keys.clear();
+  for (const display::Command& cmd : list.commands) {
+    if (cmd.kind != display::CommandKind::kGlyphs || cmd.index >= list.glyph_runs.size()) continue;
+    const display::GlyphRun& run = list.glyph_runs[cmd.index];
+    GlyphKey key = run_key(run, hinting);
+    for (size_t i = run.first; i < run_end(list, run); ++i) {
+      key.glyph = list.glyphs[i].id;
+      key.subpixel = subpixel_of(quarter_pixel(list.glyphs[i].x));
+      keys.push_back(key);
+    }
+  }
+}
+
+// Draws a run's glyphs. `bitmaps`, when given, holds the bitmap of every glyph the page draws (see
+// page_glyph_keys), and `next` the index of this run's first; else each glyph is asked of the cache.
+void draw_glyph_run(const display::DisplayList& list, const display::GlyphRun& run, font::FontCollection& fonts,
+                    GlyphCache& cache, Hinting hinting, const CoverageCurve& curve,
+                    const std::vector<GlyphBitmap>* bitmaps, size_t& next, Canvas& canvas) {
+  GlyphKey key = run_key(run, hinting);
+  const size_t end = run_end(list, run);
   PixelRect clip{0, 0, canvas.width(), canvas.height()};
   if (run.first < end) {
     const int32_t ox = fixed_floor(list.glyphs[run.first].x);
@@ -31,14 +68,18 @@ void draw_glyph_run(const display::DisplayList& list, const display::GlyphRun& r
   canvas.set_clip(clip);
   for (size_t i = run.first; i < end; ++i) {
     const display::PositionedGlyph& g = list.glyphs[i];
-    // Round the pen to the nearest quarter pixel; the bitmap carries the fraction, the blit the whole part.
-    const Fixed quarter = kFixedOne / kSubpixelSteps;
-    const Fixed x = (g.x + quarter / 2) & ~(quarter - 1);
-    key.glyph = g.id;
-    key.subpixel = static_cast<uint8_t>((x & (kFixedOne - 1)) / quarter);
-    auto bitmap = cache.get(fonts, key);
-    if (!bitmap) continue;
-    const GlyphBitmap& b = bitmap.value();
+    const Fixed x = quarter_pixel(g.x);
+    GlyphBitmap b;
+    if (bitmaps) {
+      b = (*bitmaps)[next++];
+      if (!b.coverage) continue;
+    } else {
+      key.glyph = g.id;
+      key.subpixel = subpixel_of(x);
+      auto bitmap = cache.get(fonts, key);
+      if (!bitmap) continue;
+      b = bitmap.value();
+    }
     Mask mask{b.coverage, b.level, b.width, b.height, b.width};
     // The baseline is snapped to whole pixels: light hinting aligns outlines vertically to the pixel grid.
     canvas.blend_mask(mask, fixed_floor(x) + b.left, fixed_round(g.y) - b.top, run.color, curve);
@@ -84,7 +125,7 @@ RenderOptions RenderOptions::screen() {
 }
 
 Status render_page(const display::DisplayList& list, font::FontCollection& fonts, GlyphCache& glyphs,
-                   ImageStore& images, const RenderOptions& options, Canvas& canvas) {
+                   ImageStore& images, const RenderOptions& options, Canvas& canvas, RasterHelper* helper) {
   if (list.width <= 0 || list.height <= 0 || list.width > kMaxPageSide || list.height > kMaxPageSide)
     return make_error(ErrorCode::kBadArguments, "page size " + std::to_string(list.width) + "x" +
                                                     std::to_string(list.height) + " is outside 1.." +
@@ -98,12 +139,19 @@ Status render_page(const display::DisplayList& list, font::FontCollection& fonts
   canvas.reset(list.width, list.height, options.format);
   canvas.fill(list.background);
   const CoverageCurve curve(options.text_gamma);
+  // The page's glyphs are fetched together first: each distinct glyph is looked up once, and new ones
+  // are drawn two at a time when a helper thread is given.
+  // Kept per thread (a renderer draws one page at a time) so that drawing a page allocates nothing.
+  thread_local std::vector<GlyphKey> keys;
+  page_glyph_keys(list, options.hinting, keys);
+  const std::vector<GlyphBitmap>* bitmaps = glyphs.get_many(fonts, keys, helper);
+  size_t next = 0;
   std::vector<PixelRect> image_rects;
   for (const display::Command& cmd : list.commands) {
     switch (cmd.kind) {
       case display::CommandKind::kGlyphs:
         if (cmd.index < list.glyph_runs.size())
-          draw_glyph_run(list, list.glyph_runs[cmd.index], fonts, glyphs, options.hinting, curve, canvas);
+          draw_glyph_run(list, list.glyph_runs[cmd.index], fonts, glyphs, options.hinting, curve, bitmaps, next, canvas);
         break;
       case display::CommandKind::kImage: {
         if (cmd.index >= list.images.size()) break;

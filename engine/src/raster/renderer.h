@@ -30,9 +30,11 @@ inline constexpr int32_t kMaxPageSide = 16384;
 // Resizes `canvas` to the list's page and draws the commands in order: background, then glyph runs,
 // images (a placeholder box for failed images) and rectangles. Glyphs FreeType cannot render are
 // skipped and counted in the cache's failures. Output rotation is applied when writing (image_output.h).
+// `helper`, if given, draws half of the page's new glyphs on its thread; the pixels are the same.
 // Errors: kBadArguments for a page size outside 1..kMaxPageSide, gray levels other than 16 or 256,
 // or a non-positive text gamma.
 Status render_page(const display::DisplayList& list, font::FontCollection& fonts, GlyphCache& glyphs,
-                   ImageStore& images, const RenderOptions& options, Canvas& canvas);
+                   ImageStore& images, const RenderOptions& options, Canvas& canvas,
+                   RasterHelper* helper = nullptr);
 
 }  // namespace inkset::raster

@@ -143,7 +143,7 @@ void ShapePrefetcher::shape_words() {
     word.clear();
     shape_with_harfbuzz(buffer, harfbuzz, segment, 0, static_cast<uint32_t>(segment.size()), 0, word);
     std::unique_lock<std::mutex> lock(m_mutex);
-    m_wake.wait(lock, [&] { return m_abandon || m_exit || m_waiting.size() < kMaxWaiting; });
+    m_wake.wait(lock, [&] { return m_abandon || m_exit || (!m_paused && m_waiting.size() < kMaxWaiting); });
     if (m_abandon || m_exit) break;
     m_waiting.text += segment;
     m_waiting.text_end.push_back(static_cast<uint32_t>(m_waiting.text.size()));
@@ -159,6 +159,19 @@ void ShapePrefetcher::shape_words() {
   }
   hb_buffer_destroy(buffer);
   hb_font_destroy(font);
+}
+
+void ShapePrefetcher::pause() {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_paused = true;
+}
+
+void ShapePrefetcher::resume() {
+  {
+    std::lock_guard<std::mutex> lock(m_mutex);
+    m_paused = false;
+  }
+  m_wake.notify_all();
 }
 
 size_t ShapePrefetcher::drain_into(ShapeCache& cache) {

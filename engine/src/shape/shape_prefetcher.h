@@ -66,6 +66,10 @@ class ShapePrefetcher {
   size_t drain_into(ShapeCache& cache);
   // Whether the worker has shaped every word of the text it will: the rest is in the hand-off.
   bool done();
+  // Holds the worker after the word in hand until resume(), so that the second core is free for
+  // work someone waits for (a page being drawn); the text and the words shaped so far stay.
+  void pause();
+  void resume();
 
   // Words waiting in the hand-off before the worker waits for the layout to take them: a few
   // paragraphs' worth of new words, so the hand-off stays small.
@@ -109,10 +113,27 @@ class ShapePrefetcher {
   bool m_busy = false;             // guarded: the worker is shaping a text
   std::atomic<bool> m_abandon{false};  // set under m_mutex: drop the text being shaped
   bool m_exit = false;             // guarded
+  bool m_paused = false;           // guarded
   std::atomic<size_t> m_ready_words{0};
   Words m_drained;                 // the layout thread's: what drain_into took, buffers reused
   ShapedSegment m_segment;         // the layout thread's scratch for one word
   std::thread m_worker;
+};
+
+// Pauses a prefetcher (if any) for its own lifetime.
+class PrefetchPause {
+ public:
+  explicit PrefetchPause(ShapePrefetcher* prefetcher) : m_prefetcher(prefetcher) {
+    if (m_prefetcher) m_prefetcher->pause();
+  }
+  ~PrefetchPause() {
+    if (m_prefetcher) m_prefetcher->resume();
+  }
+  PrefetchPause(const PrefetchPause&) = delete;
+  PrefetchPause& operator=(const PrefetchPause&) = delete;
+
+ private:
+  ShapePrefetcher* m_prefetcher;
 };
 
 }  // namespace inkset::shape
