@@ -291,30 +291,38 @@ void add_dictionary_points(const shape::ShapedParagraph& para, const Hyphenator&
   if (hyphens.empty()) return;
   // Dictionary points lie inside words, so inside boxes: each splits its box, as build_items splits
   // the box it is building. A point on a box's start is one build_items meets after the break there.
-  std::vector<Item>& merged = scratch.merged;
-  merged.clear();
-  size_t h = 0;
-  for (const Item& it : items.items) {
-    if (it.kind != ItemKind::kBox || it.text_begin == it.text_end) {
-      merged.push_back(it);
-      continue;
-    }
-    while (h < hyphens.size() && hyphens[h].offset <= it.text_begin) ++h;
-    if (h == hyphens.size() || hyphens[h].offset >= it.text_end) {
-      merged.push_back(it);
-      continue;
-    }
-    uint32_t begin = it.text_begin;
-    for (; h < hyphens.size() && hyphens[h].offset < it.text_end; ++h) {
-      const uint32_t o = hyphens[h].offset;
-      if (!hyphen_fits(para, scratch, o)) continue;
-      merged.push_back(text_box(para, scratch, begin, o, 0));
-      merged.push_back(hyphen_penalty(para, scratch, hyphen_advance_by_run, params, o, true));
-      begin = o;
-    }
-    merged.push_back(begin == it.text_begin ? it : text_box(para, scratch, begin, it.text_end, 0));
+  // The list grows in place, filled from its end, so that no second list as long is needed.
+  std::vector<Item>& list = items.items;
+  auto splits_box = [](const Item& it) { return it.kind == ItemKind::kBox && it.text_begin != it.text_end; };
+  size_t added = 0;
+  for (size_t i = 0, h = 0; i < list.size(); ++i) {
+    if (!splits_box(list[i])) continue;
+    while (h < hyphens.size() && hyphens[h].offset <= list[i].text_begin) ++h;
+    for (; h < hyphens.size() && hyphens[h].offset < list[i].text_end; ++h)
+      if (hyphen_fits(para, scratch, hyphens[h].offset)) added += 2;  // a penalty and a box
   }
-  items.items.swap(merged);
+  if (added == 0) return;
+  const size_t before = list.size();
+  list.resize(before + added);
+  size_t to = list.size();  // items [to, end) are final; `to` never falls below the item being read
+  size_t h = hyphens.size();
+  for (size_t i = before; i-- > 0;) {
+    const Item it = list[i];
+    if (!splits_box(it)) {
+      list[--to] = it;
+      continue;
+    }
+    while (h > 0 && hyphens[h - 1].offset >= it.text_end) --h;
+    uint32_t end = it.text_end;
+    for (; h > 0 && hyphens[h - 1].offset > it.text_begin; --h) {
+      const uint32_t o = hyphens[h - 1].offset;
+      if (!hyphen_fits(para, scratch, o)) continue;
+      list[--to] = text_box(para, scratch, o, end, 0);
+      list[--to] = hyphen_penalty(para, scratch, hyphen_advance_by_run, params, o, true);
+      end = o;
+    }
+    list[--to] = end == it.text_end ? it : text_box(para, scratch, it.text_begin, end, 0);
+  }
 }
 
 }  // namespace inkset::breaking

@@ -54,7 +54,6 @@ struct ItemList {
     std::vector<uint8_t> cluster_start;
     std::vector<Point> breaks, hyphens, points;
     std::vector<uint32_t> word_points;
-    std::vector<Item> merged;
   } scratch;
 
   void clear() {
