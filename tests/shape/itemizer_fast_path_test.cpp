@@ -106,3 +106,27 @@ TEST_CASE("itemizer: fast and general paths agree on random text", "[shape][item
     check_same(text, dir);
   }
 }
+
+TEST_CASE("itemizer: what a face was found to cover is kept per face, not carried to another",
+          "[shape][itemizer]") {
+  // One scratch for paragraph after paragraph, as the shaper keeps it: the ASCII characters found to
+  // be drawn in Charis must not be taken as drawn in the Arabic face, which has no Latin letters.
+  const font::FaceId charis = test::face_of("Charis SIL");
+  const font::FaceId arabic = test::fonts().match("Noto Sans Arabic", 400, false).face;
+  REQUIRE(arabic != font::kNoFace);
+  REQUIRE_FALSE(test::fonts().covers(arabic, U'a'));
+  const std::string text = "plain words, in Latin";
+  const std::vector<shape::StyleRange> ranges = {{0, static_cast<uint32_t>(text.size()), 0}};
+  shape::ItemizerScratch kept;
+  for (const font::FaceId preferred : {charis, arabic, charis, arabic}) {
+    const shape::ItemStyle styles[] = {{preferred, "en"}};
+    shape::ItemizerScratch fresh;
+    shape::Itemization a, b;
+    shape::itemize(text, ranges, styles, shape::BaseDirection::kLtr, test::fonts(), kept, a);
+    shape::itemize(text, ranges, styles, shape::BaseDirection::kLtr, test::fonts(), fresh, b);
+    INFO("preferred face " << preferred);
+    REQUIRE(a.items.size() == b.items.size());
+    for (size_t i = 0; i < a.items.size(); ++i) CHECK(a.items[i].face == b.items[i].face);
+    CHECK(a.items.front().face != arabic);
+  }
+}

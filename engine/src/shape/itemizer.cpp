@@ -90,6 +90,31 @@ const CharProps* props_table() {
   return table.data();
 }
 
+// What itemize_simple needs of a byte, from the table: ASCII characters that are simple and either
+// neutral or of the one script of ASCII letters take its fast loop.
+struct AsciiKinds {
+  static constexpr uint8_t kFast = 1;
+  static constexpr uint8_t kLetter = 2;  // of letter_script
+  std::array<uint8_t, 256> kind{};  // 0 for bytes >= 0x80
+  UScriptCode letter_script = USCRIPT_LATIN;
+};
+
+const AsciiKinds& ascii_kinds() {
+  static const AsciiKinds kinds = [] {
+    AsciiKinds k;
+    const CharProps* table = props_table();
+    k.letter_script = table['a'].script;
+    for (char32_t c = 0; c < 0x80; ++c) {
+      const CharProps& p = table[c];
+      const bool weak = p.script == USCRIPT_COMMON || p.script == USCRIPT_INHERITED || p.script == USCRIPT_UNKNOWN;
+      if (!p.simple || !(weak || p.script == k.letter_script)) continue;
+      k.kind[c] = AsciiKinds::kFast | (weak ? 0 : AsciiKinds::kLetter);
+    }
+    return k;
+  }();
+  return kinds;
+}
+
 // The table's entry for cp, or nullptr outside it.
 const CharProps* table_props(const CharProps* table, char32_t cp) {
   if (cp < kLowEnd) return table + cp;
@@ -295,26 +320,54 @@ bool is_emoji_sequence(std::span<const char32_t> cluster, const CharProps* base_
 // neutrals and brackets take it too) and its style's preferred face, so the items are the runs of
 // equal style. Returns false, with `out` unspecified, when any of this does not hold.
 bool itemize_simple(std::string_view text, std::span<const StyleRange> ranges, std::span<const ItemStyle> styles,
-                    const font::FontCollection& fonts, Itemization& out) {
+                    const font::FontCollection& fonts, ItemizerScratch::AsciiFaces& known, Itemization& out) {
   const CharProps* table = props_table();
+  const AsciiKinds& ascii = ascii_kinds();
   UScriptCode script = USCRIPT_COMMON;
   size_t range = 0;
   uint32_t range_end = 0;
   Item item;
   ItemStyle item_style;
-  // ASCII characters already found to be drawn with the current style's face: each is asked once.
-  uint64_t ascii_known[2] = {0, 0};
+  // A character's script counts only if it is a real one: all of them must be one script.
+  auto same_script = [&](UScriptCode s) {
+    if (is_weak_script(s)) return true;
+    if (is_weak_script(script)) script = s;
+    return s == script;
+  };
+  // Whether the current style's face is the one fallback_for gives cp. ASCII answers are kept in
+  // `known` from paragraph to paragraph: nearly all of a document's text asks about one face.
+  auto own_face = [&](char32_t cp) {
+    if (cp >= 0x80) return fonts.fallback_for(cp, item_style.preferred, item_style.language) == item_style.preferred;
+    uint64_t& bits = known.bits[cp >> 6];
+    const uint64_t bit = uint64_t{1} << (cp & 63);
+    if (bits & bit) return true;
+    if (fonts.fallback_for(cp, item_style.preferred, item_style.language) != item_style.preferred) return false;
+    bits |= bit;
+    return true;
+  };
   char32_t prev = 0;
   for (size_t pos = 0; pos < text.size();) {
+    // A run of ASCII inside one style range, most of a Latin text, in a loop of its own.
+    if (pos != 0 && pos < range_end) {
+      const size_t limit = std::min<size_t>(text.size(), range_end);
+      const size_t run_begin = pos;
+      uint8_t seen = 0;
+      for (; pos < limit; ++pos) {
+        const auto b = static_cast<unsigned char>(text[pos]);
+        const uint8_t c = ascii.kind[b];
+        if (!(c & AsciiKinds::kFast)) break;
+        seen |= c;
+        if (!(known.bits[b >> 6] >> (b & 63) & 1) && !own_face(b)) return false;
+      }
+      if ((seen & AsciiKinds::kLetter) && !same_script(ascii.letter_script)) return false;
+      if (pos > run_begin) prev = static_cast<unsigned char>(text[pos - 1]);
+      if (pos == text.size()) break;
+    }
     const auto offset = static_cast<uint32_t>(pos);
     const auto byte = static_cast<unsigned char>(text[pos]);
     const char32_t cp = byte < 0x80 ? text[pos++] : utf8::decode(text, pos);
     const CharProps* p = table_props(table, cp);
-    if (!p || !p->simple) return false;
-    if (!is_weak_script(p->script)) {
-      if (is_weak_script(script)) script = p->script;
-      else if (p->script != script) return false;
-    }
+    if (!p || !p->simple || !same_script(p->script)) return false;
     if (offset == 0 || offset >= range_end) {
       while (range + 1 < ranges.size() && ranges[range].end <= offset) ++range;
       range_end = ranges.empty() ? UINT32_MAX : ranges[range].end;
@@ -324,19 +377,20 @@ bool itemize_simple(std::string_view text, std::span<const StyleRange> ranges, s
         if (offset > 0 && cp == '\n' && prev == '\r') return false;
         item_style = style < styles.size() ? styles[style] : ItemStyle{};
         if (item_style.preferred == font::kNoFace) return false;
+        if (known.face != item_style.preferred || known.language != item_style.language) {
+          known.face = item_style.preferred;
+          known.language = item_style.language;
+          known.bits[0] = known.bits[1] = 0;
+        }
         if (offset > 0) {
           item.end = offset;
           out.items.push_back(item);
         }
         item = Item{offset, 0, 0, HB_SCRIPT_COMMON, style, item_style.preferred};
-        ascii_known[0] = ascii_known[1] = 0;
       }
     }
     prev = cp;
-    const bool ascii = cp < 0x80;
-    if (ascii && (ascii_known[cp >> 6] >> (cp & 63) & 1)) continue;
-    if (fonts.fallback_for(cp, item_style.preferred, item_style.language) != item_style.preferred) return false;
-    if (ascii) ascii_known[cp >> 6] |= uint64_t{1} << (cp & 63);
+    if (!own_face(cp)) return false;
   }
   item.end = static_cast<uint32_t>(text.size());
   out.items.push_back(item);
@@ -369,7 +423,7 @@ void itemize(std::string_view text, std::span<const StyleRange> ranges, std::spa
   result.items.clear();
   if (d.fast_paths && direction != BaseDirection::kRtl && !text.empty()) {
     result.base_level = 0;
-    if (itemize_simple(text, ranges, styles, fonts, result)) return;
+    if (itemize_simple(text, ranges, styles, fonts, d.ascii_faces, result)) return;
     result.items.clear();
   }
   decode(text, d);

@@ -72,6 +72,14 @@ struct ItemizerScratch {
   // false exists so that tests can compare the two.
   bool fast_paths = true;
 
+  // ASCII characters for which fallback_for gave `face` itself (with `language`): the answer depends
+  // on nothing else, so it is kept from paragraph to paragraph.
+  struct AsciiFaces {
+    font::FaceId face = font::kNoFace;
+    std::string language;
+    uint64_t bits[2] = {0, 0};
+  } ascii_faces;
+
   std::vector<char32_t> cps;
   std::vector<const ItemizerCharProps*> props;  // per code point: its table entry, or null
   std::vector<uint32_t> offset;      // byte offset of each code point; offset[n] = text size
