@@ -180,7 +180,8 @@ TEST_CASE("prefetch: a paused prefetcher shapes nothing more until resumed, and 
   words += drain_all(*p, cache);
   CHECK(words == 2 * shape::ShapePrefetcher::kMaxWaiting);
   // Destroyed while paused, with words waiting: it stops all the same.
-  p->start(text + "x ", style);
+  const std::string longer = text + "x ";
+  p->start(longer, style);
   while (!p->ready()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
   p->pause();
   p.reset();

@@ -140,7 +140,7 @@ Status Document::Impl::apply(const LayoutSettings& s) {
       article(), resolved, *engine.fonts, *engine.paragraphs,
       [this](const std::string& src) { return resolve_image(src); }, block_options, [this] { return parse_more(); });
   layout->set_time_budget(engine.config.limits.layout_budget_ms);
-  if (engine.config.helper_threads && std::thread::hardware_concurrency() > 1)
+  if (engine.helpers_allowed())
     engine.shaper->prefetch(article().source, layout->body_text_style());
   layout_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   return ok_status();
@@ -168,6 +168,7 @@ Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<std:
   impl->base_dir = base_dir;
   // The first piece is parsed now: a short article is parsed whole, and its problems are the open's.
   if (!impl->parse_more() && impl->late_error) return std::move(*impl->late_error);
+  if (!impl->parser->finished()) impl->parser->parse_ahead(engine.impl().article_parse_ahead());
   INKSET_TRY(impl->apply(settings));
   return impl;
 }

@@ -14,8 +14,18 @@ int bytes_per_pixel(PixelFormat format) {
   return 4;
 }
 
+bool Engine::Impl::helpers_allowed() const {
+  return config.helper_threads && std::thread::hardware_concurrency() > 1;
+}
+
+doc::ParseAhead* Engine::Impl::article_parse_ahead() {
+  if (!helpers_allowed()) return nullptr;
+  if (!parse_ahead) parse_ahead = std::make_unique<doc::ParseAhead>();
+  return parse_ahead.get();
+}
+
 raster::RasterHelper* Engine::Impl::glyph_helper() {
-  if (!config.helper_threads || std::thread::hardware_concurrency() <= 1) return nullptr;
+  if (!helpers_allowed()) return nullptr;
   // Made once: a helper that got no thread stays, so that no page tries again.
   if (!raster_helper) raster_helper = std::make_unique<raster::RasterHelper>();
   return raster_helper->available() ? raster_helper.get() : nullptr;

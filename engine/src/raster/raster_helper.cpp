@@ -1,6 +1,6 @@
 #include "raster/raster_helper.h"
 
-#include <system_error>
+#include "support/helper_thread.h"
 
 namespace inkset::raster {
 
@@ -9,11 +9,8 @@ RasterHelper::RasterHelper() {
     m_library = nullptr;
     return;
   }
-  try {
-    m_worker = std::thread([this] { run(); });
-  } catch (const std::system_error&) {
-    // No thread to be had: available() says so, and the renderer draws every glyph itself.
-  }
+  // Without a thread, available() says so and the renderer draws every glyph itself.
+  m_worker = start_helper_thread([this] { run(); });
 }
 
 RasterHelper::~RasterHelper() {

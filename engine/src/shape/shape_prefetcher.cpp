@@ -1,9 +1,9 @@
 #include "shape/shape_prefetcher.h"
 
 #include <new>
-#include <system_error>
 
 #include "shape/harfbuzz_shaping.h"
+#include "support/helper_thread.h"
 
 namespace inkset::shape {
 namespace {
@@ -19,13 +19,8 @@ void ShapePrefetcher::Words::clear() {
   glyphs.clear();
 }
 
-ShapePrefetcher::ShapePrefetcher() {
-  try {
-    m_worker = std::thread([this] { run(); });
-  } catch (const std::system_error&) {
-    // No thread to be had (a process at its limit): the layout shapes every word itself.
-  }
-}
+// Without a thread, start() does nothing and the layout shapes every word itself.
+ShapePrefetcher::ShapePrefetcher() : m_worker(start_helper_thread([this] { run(); })) {}
 
 ShapePrefetcher::~ShapePrefetcher() {
   {
