@@ -7,7 +7,6 @@
 
 #include "../fuzz/article_description.h"
 #include "doc/markdown_parser.h"
-#include "doc/parse_ahead.h"
 
 using namespace inkset;
 using namespace inkset::doc;
@@ -20,19 +19,11 @@ struct Parsed {
   std::vector<uint32_t> ends;  // per piece: where in the source its last block ends
 };
 
-// With `ahead`, the pieces after the first are parsed on its thread, as a document opened on an
-// engine with helper threads has them.
-Parsed parse_in_pieces(std::string_view source, size_t piece_bytes, ParseAhead* ahead = nullptr) {
+Parsed parse_in_pieces(std::string_view source, size_t piece_bytes) {
   auto parser = ArticleParser::start(std::string(source), {}, piece_bytes);
   REQUIRE(parser.ok());
   Parsed p;
-  bool first = true;
   while (!(*parser)->finished()) {
-    if (!first && ahead) {
-      (*parser)->parse_ahead(ahead);
-      ahead = nullptr;
-    }
-    first = false;
     auto status = (*parser)->parse_more();
     if (!status) FAIL(status.error().message);
     ++p.pieces;
@@ -54,14 +45,11 @@ std::string read_file(const std::filesystem::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-// Cut as often as allowed: every piece as small as one byte can make it; parsed here, then with the
-// pieces parsed ahead on another thread.
+// Cut as often as allowed: every piece as small as one byte can make it.
 void check_same_in_pieces(const std::string& source, const std::string& name) {
   INFO(name);
-  const std::string expected = whole(source);
-  CHECK(parse_in_pieces(source, 1).description == expected);
-  static ParseAhead ahead;
-  CHECK(parse_in_pieces(source, 1, &ahead).description == expected);
+  const Parsed pieces = parse_in_pieces(source, 1);
+  CHECK(pieces.description == whole(source));
 }
 
 }  // namespace
@@ -188,43 +176,4 @@ TEST_CASE("article parser: a limit exceeded far into a long article is found whe
   auto at_once = parse_article(source, limits);
   REQUIRE_FALSE(at_once.ok());
   CHECK(at_once.error().message == status.error().message);
-}
-
-TEST_CASE("article parser: pieces parsed ahead on another thread are the pieces, whoever asks", "[doc][parser][pieces]") {
-  const std::string emma = read_file(INKSET_SOURCE_DIR "/content/bench/emma.md");
-  const std::string longform = read_file(INKSET_SOURCE_DIR "/content/longform/article.md");
-  const std::string expected = whole(emma);
-  ParseAhead ahead;
-  // At the usual piece size, as a document reads it.
-  const Parsed alone = parse_in_pieces(emma, ArticleParser::kPieceBytes);
-  const Parsed helped = parse_in_pieces(emma, ArticleParser::kPieceBytes, &ahead);
-  CHECK(helped.description == expected);
-  CHECK(helped.ends == alone.ends);
-  CHECK(ahead.pieces_taken() + 1 == static_cast<uint64_t>(helped.pieces));  // all but the first
-  // Two articles open at once take turns: each start abandons the other's pieces, and each parser
-  // then cuts its pieces itself, with the same result.
-  auto a = ArticleParser::start(emma, {}, 4096);
-  auto b = ArticleParser::start(longform, {}, 1024);
-  REQUIRE(a.ok());
-  REQUIRE(b.ok());
-  REQUIRE((*a)->parse_more().ok());
-  REQUIRE((*b)->parse_more().ok());
-  (*a)->parse_ahead(&ahead);
-  (*b)->parse_ahead(&ahead);
-  while (!(*a)->finished() || !(*b)->finished()) {
-    if (!(*a)->finished()) REQUIRE((*a)->parse_more().ok());
-    if (!(*b)->finished()) REQUIRE((*b)->parse_more().ok());
-  }
-  CHECK(fuzz::describe_article((*a)->article()) == expected);
-  CHECK(fuzz::describe_article((*b)->article()) == whole(longform));
-  // A parser destroyed while its next pieces are being parsed stops the thread reading its text;
-  // the thread then serves the next article.
-  for (int round = 0; round < 20; ++round) {
-    auto early = ArticleParser::start(emma, {}, 512);
-    REQUIRE(early.ok());
-    REQUIRE((*early)->parse_more().ok());
-    (*early)->parse_ahead(&ahead);
-    if (round % 2) REQUIRE((*early)->parse_more().ok());
-  }
-  CHECK(parse_in_pieces(longform, 1, &ahead).description == whole(longform));
 }

@@ -168,7 +168,6 @@ Result<std::unique_ptr<Document::Impl>> open_article(Engine& engine, Result<std:
   impl->base_dir = base_dir;
   // The first piece is parsed now: a short article is parsed whole, and its problems are the open's.
   if (!impl->parse_more() && impl->late_error) return std::move(*impl->late_error);
-  if (!impl->parser->finished()) impl->parser->parse_ahead(engine.impl().article_parse_ahead());
   INKSET_TRY(impl->apply(settings));
   return impl;
 }

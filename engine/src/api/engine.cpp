@@ -18,12 +18,6 @@ bool Engine::Impl::helpers_allowed() const {
   return config.helper_threads && std::thread::hardware_concurrency() > 1;
 }
 
-doc::ParseAhead* Engine::Impl::article_parse_ahead() {
-  if (!helpers_allowed()) return nullptr;
-  if (!parse_ahead) parse_ahead = std::make_unique<doc::ParseAhead>();
-  return parse_ahead.get();
-}
-
 raster::RasterHelper* Engine::Impl::glyph_helper() {
   if (!helpers_allowed()) return nullptr;
   // Made once: a helper that got no thread stays, so that no page tries again.

@@ -5,7 +5,6 @@
 #include <inkset/document.h>
 
 #include "breaking/hyphenator.h"
-#include "doc/parse_ahead.h"
 #include "font/font_collection.h"
 #include "layout/paragraph_builder.h"
 #include "raster/glyph_cache.h"
@@ -24,14 +23,12 @@ struct Engine::Impl {
   std::unique_ptr<layout::ParagraphBuilder> paragraphs;
   std::unique_ptr<raster::GlyphCache> glyphs;
   std::unique_ptr<raster::RasterHelper> raster_helper;  // made on the first page drawn, if allowed
-  std::unique_ptr<doc::ParseAhead> parse_ahead;         // made on the first long article, if allowed
 
   // Whether helper threads may be used: the config allows them and the machine has a second core.
   bool helpers_allowed() const;
   // The helper threads, made on first need: null when helper threads are off or the machine has one
   // core, and the glyph helper also when no thread could be started for it.
   raster::RasterHelper* glyph_helper();
-  doc::ParseAhead* article_parse_ahead();
 };
 
 }  // namespace inkset

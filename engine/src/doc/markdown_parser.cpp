@@ -17,7 +17,6 @@
 
 #include "doc/chunk_splitter.h"
 #include "doc/markdown_piece.h"
-#include "doc/parse_ahead.h"
 #include "doc/front_matter.h"
 #include "support/utf8.h"
 
@@ -685,7 +684,6 @@ struct ArticleParser::Impl {
   size_t piece_bytes = kPieceBytes;
   size_t parsed = 0;  // bytes of the body parsed so far
   bool finished = false;
-  ParseAhead* ahead = nullptr;
 };
 
 ArticleParser::ArticleParser(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -724,9 +722,7 @@ Status ArticleParser::parse_more() {
   Impl& m = *m_impl;
   if (m.finished) return ok_status();
   const std::string_view body = std::string_view(m.article.source).substr(m.body_offset);
-  std::optional<Result<MarkdownPiece>> ahead;
-  if (m.ahead) ahead = m.ahead->take(body, m.parsed);
-  Result<MarkdownPiece> cut = ahead ? std::move(*ahead) : cut_piece(body, *m.splitter, m.parsed, m.piece_bytes);
+  Result<MarkdownPiece> cut = cut_piece(body, *m.splitter, m.parsed, m.piece_bytes);
   if (!cut) return std::move(cut).take_error();
   MarkdownPiece& piece = cut.value();
   m.splitter = piece.next;
@@ -744,17 +740,7 @@ Status ArticleParser::parse_more() {
   return ok_status();
 }
 
-void ArticleParser::parse_ahead(ParseAhead* ahead) {
-  Impl& m = *m_impl;
-  if (m.ahead) m.ahead->stop(m.article.source.data() + m.body_offset);
-  m.ahead = m.finished ? nullptr : ahead;
-  if (m.ahead)
-    m.ahead->start(std::string_view(m.article.source).substr(m.body_offset), *m.splitter, m.parsed, m.piece_bytes);
-}
-
-ArticleParser::~ArticleParser() {
-  if (m_impl && m_impl->ahead) m_impl->ahead->stop(m_impl->article.source.data() + m_impl->body_offset);
-}
+ArticleParser::~ArticleParser() = default;
 
 Status ArticleParser::parse_all() {
   while (!m_impl->finished) INKSET_TRY(parse_more());

@@ -16,8 +16,6 @@
 
 namespace inkset::doc {
 
-class ParseAhead;
-
 // Bounds on the work a hostile article can cause.
 struct ParseLimits {
   static constexpr size_t kDefaultMaxSourceBytes = 16u << 20;
@@ -57,9 +55,6 @@ class ArticleParser {
   // parse_article, for that piece; the blocks of earlier pieces stay valid.
   Status parse_more();
   Status parse_all();
-  // Lets `ahead` parse the pieces after those parsed so far on its thread (null: no more); the
-  // parser stops it when it is destroyed. The blocks are the same either way.
-  void parse_ahead(ParseAhead* ahead);
 
  private:
   struct Impl;

@@ -1,7 +1,7 @@
 #pragma once
 // One piece of an article's body, cut where cmark has nothing open (ChunkSplitter) and run through
-// cmark, before it becomes blocks. Making a piece reads only the body text, so the parse-ahead
-// thread makes them too (doc/parse_ahead.h).
+// cmark, before ArticleParser turns it into blocks. Making a piece reads only the body text and the
+// splitter's state.
 #include <cstddef>
 #include <memory>
 #include <string_view>
