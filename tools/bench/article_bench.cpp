@@ -139,11 +139,11 @@ Result<ArticleFigures> bench_article(const std::string& path, const LayoutSettin
     INKSET_TRY(doc.set_layout(resized));
     doc.page_count();
     resize.push_back(now_ms() - start);
-    INKSET_TRY(first_pages());
     const uint64_t allocations = thread_allocations() - allocations_before;
     const uint64_t paragraphs = engine.paragraphs->stats().paragraphs - paragraphs_before;
     f.allocations_counted = allocation_counting();
     f.allocations_per_paragraph = paragraphs ? static_cast<double>(allocations) / static_cast<double>(paragraphs) : 0;
+    INKSET_TRY(first_pages());
 
     if (run != 0 || options.render_pages <= 0) continue;
     INKSET_TRY(doc.set_layout(settings));
