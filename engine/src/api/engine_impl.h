@@ -26,8 +26,8 @@ struct Engine::Impl {
 
   // Whether helper threads may be used: the config allows them and the machine has a second core.
   bool helpers_allowed() const;
-  // The helper threads, made on first need: null when helper threads are off or the machine has one
-  // core, and the glyph helper also when no thread could be started for it.
+  // The glyph helper, made on first need: null when helper threads are not allowed or no thread
+  // could be started for it.
   raster::RasterHelper* glyph_helper();
 };
 

@@ -7,10 +7,10 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 #include "raster/outline_glyph.h"
@@ -334,8 +334,7 @@ Result<Entry> GlyphCache::Impl::render(font::FontCollection& fonts, const GlyphK
 }
 
 FT_Glyph GlyphCache::Impl::hinted_outline(FT_Face face, const GlyphKey& key, FT_Error& error) {
-  GlyphKey base = key;
-  base.subpixel = 0;
+  const GlyphKey base = outline_key(key);
   Outline& memo = outlines[KeyHash{}(base) % kOutlineSlots];
   FT_Glyph copy = nullptr;
   if (memo.glyph && memo.key == base) {
@@ -405,12 +404,9 @@ bool GlyphCache::Impl::draw_missing(font::FontCollection& fonts, RasterHelper* h
   size_t own = 0;
   for (size_t i = 0; i < missing.size();) {
     // A glyph's positions go to one side; the side with fewer glyphs so far takes the next glyph.
+    const GlyphKey outline = outline_key(distinct[missing[i]]);
     size_t end = i + 1;
-    auto same_glyph = [&](const GlyphKey& a, const GlyphKey& b) {
-      return a.face == b.face && a.size == b.size && a.glyph == b.glyph && a.hinting == b.hinting &&
-             a.synthetic_bold == b.synthetic_bold && a.synthetic_italic == b.synthetic_italic;
-    };
-    while (end < missing.size() && same_glyph(distinct[missing[end]], distinct[missing[i]])) ++end;
+    while (end < missing.size() && outline_key(distinct[missing[end]]) == outline) ++end;
     const bool to_helper = share && jobs.size() < own && helper_can_draw(fonts, *helper, distinct[missing[i]]);
     for (size_t k = i; k < end; ++k) {
       if (to_helper) {

@@ -12,6 +12,12 @@
 
 namespace inkset::raster {
 
+// The key of a glyph's outline, which all its quarter-pixel positions share.
+inline GlyphKey outline_key(GlyphKey key) {
+  key.subpixel = 0;
+  return key;
+}
+
 // FreeType's load flags for a glyph drawn with `hinting` (colour faces keep their bitmaps).
 FT_Int32 load_flags(Hinting hinting, bool color_face);
 

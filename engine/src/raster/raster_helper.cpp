@@ -75,8 +75,7 @@ void RasterHelper::draw(std::span<Job> jobs) {
     loaded = nullptr;
   };
   for (Job& job : jobs) {
-    GlyphKey base = job.key;
-    base.subpixel = 0;
+    const GlyphKey base = outline_key(job.key);
     if (!loaded || !(base == loaded_key)) {
       forget();
       FT_Face face = job.key.face < m_faces.size() ? m_faces[job.key.face] : nullptr;
