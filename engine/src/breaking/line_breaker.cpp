@@ -457,6 +457,7 @@ Fraction extra_stretch_of_pass(const BreakParams& params, int pass) {
   return pass >= 3 ? params.emergency_stretch : Fraction{0, 1};
 }
 
+PassConfig first_pass(const BreakParams& params) { return {params.pretolerance, false, {0, 1}, false}; }
 PassConfig final_pass(const BreakParams& params) { return {kInfBad, true, params.emergency_stretch, true}; }
 
 // Converts break positions (work indices, in order) into lines; demerits and badness are those the
@@ -530,7 +531,7 @@ const LineBreakResult& LineBreaker::break_lines(const ItemList& items, const Bre
   load_items(items, p);
   TotalFit search(p, params, m_state->nodes, m_state->active, m_state->candidates);
   const PassConfig passes[] = {
-      {params.pretolerance, false, {0, 1}, false},
+      first_pass(params),
       {params.tolerance, true, {0, 1}, false},
       {params.tolerance, true, params.emergency_stretch, false},
   };
@@ -577,7 +578,7 @@ const LineBreakResult* LineBreaker::break_lines_first_pass(const ItemList& items
   Paragraph& p = m_state->p;
   load_items(items, p);
   TotalFit search(p, params, m_state->nodes, m_state->active, m_state->candidates);
-  const uint32_t end = search.run({params.pretolerance, false, {0, 1}, false});
+  const uint32_t end = search.run(first_pass(params));
   if (end == kNone) return nullptr;
   collect_breaks(search.nodes(), end, m_state->breaks);
   make_result(p, params, m_state->breaks, items.text_size, 1, m_result);
