@@ -179,7 +179,10 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   std::merge(breaks_kept.begin(), breaks_kept.end(), hyphens.begin(), hyphens.end(), std::back_inserter(points),
              [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
 
-  auto push = [&](Item item) {
+  // The item is completed where it is stored: completing a copy passed by value and storing that
+  // made the processor stall on reading back what it had just written, a tenth of a cold layout.
+  auto push = [&](const Item& proto) {
+    Item& item = out.items.emplace_back(proto);
     item.glyph_begin = glyph_at[item.text_begin];
     item.glyph_end = glyph_at[item.text_end];
     if (item.kind == ItemKind::kBox || item.kind == ItemKind::kGlue) {
@@ -193,7 +196,6 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
         item.shrink = scaled(width, params.glue_shrink);
       }
     }
-    out.items.push_back(item);
   };
   auto penalty = [&](uint32_t at, int32_t value) {
     Item p;
