@@ -119,15 +119,13 @@ Item hyphen_penalty(const shape::ShapedParagraph& para, const ItemList::Scratch&
   return h;
 }
 
-// A box of para's glyphs for text [begin, end), plus `extra` width without glyphs.
-Item text_box(const shape::ShapedParagraph& para, const ItemList::Scratch& scratch, uint32_t begin, uint32_t end,
-              Fixed extra) {
+// A box of para's glyphs for text [begin, end).
+Item text_box(const shape::ShapedParagraph& para, const ItemList::Scratch& scratch, uint32_t begin, uint32_t end) {
   Item box;
   box.text_begin = begin;
   box.text_end = end;
   box.glyph_begin = scratch.glyph_at[begin];
   box.glyph_end = scratch.glyph_at[end];
-  box.width = extra;
   for (uint32_t g = box.glyph_begin; g < box.glyph_end; ++g) box.width += para.advance[g];
   return box;
 }
@@ -180,7 +178,8 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
              [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
 
   // The item is completed where it is stored: completing a copy passed by value and storing that
-  // made the processor stall on reading back what it had just written, a tenth of a cold layout.
+  // made the processor stall on reading back what it had just written (a quarter of this function's
+  // time).
   auto push = [&](const Item& proto) {
     Item& item = out.items.emplace_back(proto);
     item.glyph_begin = glyph_at[item.text_begin];
@@ -281,7 +280,6 @@ void build_items(const shape::ShapedParagraph& para, std::span<const BreakOpport
   finish_line(sp, text_size);
 }
 
-
 void add_dictionary_points(const shape::ShapedParagraph& para, const Hyphenator& hyphenator,
                            std::span<const Fixed> hyphen_advance_by_run, const ItemParams& params, ItemList& items) {
   ItemList::Scratch& scratch = items.scratch;
@@ -319,11 +317,11 @@ void add_dictionary_points(const shape::ShapedParagraph& para, const Hyphenator&
     for (; h > 0 && hyphens[h - 1].offset > it.text_begin; --h) {
       const uint32_t o = hyphens[h - 1].offset;
       if (!hyphen_fits(para, scratch, o)) continue;
-      list[--to] = text_box(para, scratch, o, end, 0);
+      list[--to] = text_box(para, scratch, o, end);
       list[--to] = hyphen_penalty(para, scratch, hyphen_advance_by_run, params, o, true);
       end = o;
     }
-    list[--to] = end == it.text_end ? it : text_box(para, scratch, it.text_begin, end, 0);
+    list[--to] = end == it.text_end ? it : text_box(para, scratch, it.text_begin, end);
   }
 }
 

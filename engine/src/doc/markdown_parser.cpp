@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 
 #include "doc/chunk_splitter.h"
-#include "doc/markdown_piece.h"
 #include "doc/front_matter.h"
 #include "support/utf8.h"
 
@@ -76,6 +75,12 @@ class LineIndex {
   std::vector<size_t> m_content_ends;  // per line, the offset of its terminator
 };
 
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
 struct IterDeleter {
   void operator()(cmark_iter* i) const { cmark_iter_free(i); }
 };
@@ -642,6 +647,11 @@ class TreeBuilder {
   std::vector<std::pair<uint32_t, uint32_t>> m_footnote_refs;  // (block, span) to resolve
 };
 
+void ensure_extensions_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
 // 1-based line of the first ill-formed UTF-8 sequence.
 size_t first_invalid_line(std::string_view text) {
   size_t line = 1;
@@ -687,6 +697,7 @@ struct ArticleParser::Impl {
 };
 
 ArticleParser::ArticleParser(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
+ArticleParser::~ArticleParser() = default;
 
 Result<std::unique_ptr<ArticleParser>> ArticleParser::start(std::string source, const ParseLimits& limits,
                                                              size_t piece_bytes) {
@@ -722,16 +733,27 @@ Status ArticleParser::parse_more() {
   Impl& m = *m_impl;
   if (m.finished) return ok_status();
   const std::string_view body = std::string_view(m.article.source).substr(m.body_offset);
-  Result<MarkdownPiece> cut = cut_piece(body, *m.splitter, m.parsed, m.piece_bytes);
-  if (!cut) return std::move(cut).take_error();
-  MarkdownPiece& piece = cut.value();
-  m.splitter = piece.next;
+  const int first_line = static_cast<int>(m.splitter->next_line());
+  // A body not much longer than a piece is parsed whole: a short last piece would save nothing.
+  const size_t least = std::min(m.piece_bytes, std::max(m.parsed, kFirstPieceBytes));
+  const size_t end = body.size() - m.parsed < 2 * least ? body.size() : m.splitter->next_end(m.parsed, least);
+  const std::string_view piece = body.substr(m.parsed, end - m.parsed);
+
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_FOOTNOTES));
+  for (const char* name : {"table", "strikethrough", "autolink"}) {
+    cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
+    if (!ext) return make_error(ErrorCode::kInternal, std::string("cmark-gfm extension '") + name + "' is not available");
+    cmark_parser_attach_syntax_extension(parser.get(), ext);
+  }
+  cmark_parser_feed(parser.get(), piece.data(), piece.size());
+  std::unique_ptr<cmark_node, NodeDeleter> root(cmark_parser_finish(parser.get()));
+  if (!root) return make_error(ErrorCode::kInternal, "cmark-gfm failed to parse the article");
 
   const auto first_new = static_cast<uint32_t>(m.article.blocks.size());
-  const LineIndex lines(body.substr(piece.begin, piece.end - piece.begin), m.body_offset + piece.begin);
-  INKSET_TRY(m.builder.build(piece.root.get(), lines, static_cast<int>(piece.first_line)));
+  const LineIndex lines(piece, m.body_offset + m.parsed);
+  INKSET_TRY(m.builder.build(root.get(), lines, first_line));
   INKSET_TRY(m.checker.check(m.article, first_new));
-  m.parsed = piece.end;
+  m.parsed = end;
   if (m.parsed == body.size()) {
     m.finished = true;
     m.builder.finish();
@@ -739,8 +761,6 @@ Status ArticleParser::parse_more() {
   }
   return ok_status();
 }
-
-ArticleParser::~ArticleParser() = default;
 
 Status ArticleParser::parse_all() {
   while (!m_impl->finished) INKSET_TRY(parse_more());

@@ -90,31 +90,6 @@ const CharProps* props_table() {
   return table.data();
 }
 
-// What itemize_simple needs of a byte, from the table: ASCII characters that are simple and either
-// neutral or of the one script of ASCII letters take its fast loop.
-struct AsciiKinds {
-  static constexpr uint8_t kFast = 1;
-  static constexpr uint8_t kLetter = 2;  // of letter_script
-  std::array<uint8_t, 256> kind{};  // 0 for bytes >= 0x80
-  UScriptCode letter_script = USCRIPT_LATIN;
-};
-
-const AsciiKinds& ascii_kinds() {
-  static const AsciiKinds kinds = [] {
-    AsciiKinds k;
-    const CharProps* table = props_table();
-    k.letter_script = table['a'].script;
-    for (char32_t c = 0; c < 0x80; ++c) {
-      const CharProps& p = table[c];
-      const bool weak = p.script == USCRIPT_COMMON || p.script == USCRIPT_INHERITED || p.script == USCRIPT_UNKNOWN;
-      if (!p.simple || !(weak || p.script == k.letter_script)) continue;
-      k.kind[c] = AsciiKinds::kFast | (weak ? 0 : AsciiKinds::kLetter);
-    }
-    return k;
-  }();
-  return kinds;
-}
-
 // The table's entry for cp, or nullptr outside it.
 const CharProps* table_props(const CharProps* table, char32_t cp) {
   if (cp < kLowEnd) return table + cp;
@@ -311,6 +286,31 @@ bool looks_like_emoji_sequence(std::span<const char32_t> cluster, const CharProp
 bool is_emoji_sequence(std::span<const char32_t> cluster, const CharProps* base_props,
                        const font::FontCollection& fonts) {
   return looks_like_emoji_sequence(cluster, base_props) && fonts.emoji_face() != font::kNoFace;
+}
+
+// What itemize_simple needs of a byte, from the table: ASCII characters that are simple and either
+// neutral or of the one script of ASCII letters take its fast loop.
+struct AsciiKinds {
+  static constexpr uint8_t kFast = 1;
+  static constexpr uint8_t kLetter = 2;  // of letter_script
+  std::array<uint8_t, 256> kind{};  // 0 for bytes >= 0x80
+  UScriptCode letter_script = USCRIPT_LATIN;
+};
+
+const AsciiKinds& ascii_kinds() {
+  static const AsciiKinds kinds = [] {
+    AsciiKinds k;
+    const CharProps* table = props_table();
+    k.letter_script = table['a'].script;
+    for (char32_t c = 0; c < 0x80; ++c) {
+      const CharProps& p = table[c];
+      const bool weak = is_weak_script(p.script);
+      if (!p.simple || !(weak || p.script == k.letter_script)) continue;
+      k.kind[c] = AsciiKinds::kFast | (weak ? 0 : AsciiKinds::kLetter);
+    }
+    return k;
+  }();
+  return kinds;
 }
 
 // The common case, answered from the text in one pass, without decoding it into the scratch arrays
